@@ -1,0 +1,166 @@
+"""The ``kotacerdas`` command line: setup, demo, import/export, analysis and documents.
+
+Every sub-command is a thin shell over a function of the package; ``main(argv)`` returns the exit status so tests
+can call it directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    import django
+
+    django.setup()
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    url = f"http://{args.host}:{args.port}/"
+    print(f"kotacerdas berjalan di / is running at {url}  (Ctrl+C untuk berhenti / to stop)", flush=True)
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    sys.argv = [
+        "gunicorn",
+        "kotacerdas.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-" if args.access_log else "/dev/null",
+    ]
+    WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
+    return 0
+
+
+def cmd_sample_load(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from kotacerdas import sample
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if args.name not in sample.NAMES:
+        _err(f"Contoh '{args.name}' tidak ada. Pilihan: {', '.join(sample.NAMES)}")
+        return 2
+    loaded = sample.load(args.name, replace=args.replace)
+    print(f"Contoh dimuat / sample loaded: {loaded.region.title} ({loaded.region.slug})")
+    if loaded.logins:
+        print("Akun demo / demo logins:")
+        for login in loaded.logins:
+            print(f"  {login.username:<22} {login.password:<18} {login.description}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.interchange import region_file
+    from kotacerdas.regions.models import Region
+
+    region = Region.objects.filter(slug=args.region).first()
+    if region is None:
+        _err(f"Daerah '{args.region}' tidak ditemukan / region not found.")
+        return 2
+    text = json.dumps(region_file.export_region(region), ensure_ascii=False, indent=2) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Ditulis / written: {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.interchange import region_file
+
+    try:
+        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        _err(f"{args.file}: tidak dapat dibaca / cannot be read: {exc.strerror}")
+        return 2
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        _err(f"{args.file}:{exc.lineno}:{exc.colno}: bukan JSON yang sah / not valid JSON: {exc.msg}")
+        return 1
+    try:
+        region = region_file.import_document(document, slug=args.slug)
+    except region_file.InvalidRegionFile as exc:
+        _err(f"{args.file}: {len(exc.problems)} masalah, tidak ada yang ditulis / problems, nothing written:")
+        for problem in exc.problems:
+            _err(f"  {problem}")
+        return 1
+    print(f"Diimpor / imported: {region.title} ({region.slug})")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["kotacerdas manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kotacerdas",
+        description="Masterplan Smart City kabupaten/kota — build and follow a regional Smart City master plan.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("serve", help="jalankan server web / run the web server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--access-log", action="store_true", help="cetak log akses / print the access log")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sample", help="data contoh / sample data")
+    sample_sub = p.add_subparsers(dest="sample_command", required=True, metavar="ACTION")
+    q = sample_sub.add_parser("load", help="muat data contoh / load a sample region")
+    q.add_argument("name", help="katingan, tanjung-harapan")
+    q.add_argument("--replace", action="store_true", help="ganti bila sudah ada / replace if already loaded")
+    q.set_defaults(func=cmd_sample_load)
+
+    p = sub.add_parser("export", help="ekspor daerah ke JSON / export a region as kotacerdas-region/1 JSON")
+    p.add_argument("region", help="kode singkat daerah / region slug")
+    p.add_argument("-o", "--output", help="berkas tujuan (bawaan: layar) / output file (default: stdout)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="impor daerah dari JSON / import a region file")
+    p.add_argument("file", help="berkas kotacerdas-region/1 (atau - untuk stdin)")
+    p.add_argument("--slug", help="simpan dengan kode singkat baru / store under a new slug")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "manage", help="perintah manajemen Django / Django management commands", add_help=False
+    )
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

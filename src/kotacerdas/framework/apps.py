@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FrameworkConfig(AppConfig):
+    name = "kotacerdas.framework"
+    label = "framework"
+    verbose_name = _("Kerangka smart city")

@@ -1,0 +1,129 @@
+"""Who may do what: the one place where the server decides.
+
+Roles are per region (:class:`kotacerdas.regions.models.Membership`):
+
+- **admin**: reads and writes everything in the region;
+- **operator**: reads everything in the region; creates and edits only records that belong to their agency (a model
+  says which agency owns a record through ``owning_agency()``; records without an owning agency, such as the
+  profile, the RPJMD or the governance bodies, are the admin's);
+- **reviewer**: reads everything in the region (and, later, comments);
+- **viewer**: reads.
+
+A Django superuser is treated as admin of every region. Nobody sees anything of a region they hold no role in.
+Views never decide on their own: they call the functions here (or :func:`get_region_for_user` and
+:func:`require_write`), and the role matrix in ``tests/test_permissions_matrix.py`` checks every persona.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kotacerdas.regions.models import Agency, Membership, Region, Role
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do in one region."""
+
+    region: Region
+    role: str | None
+    agency: Agency | None = None
+    superuser: bool = False
+
+    @property
+    def can_read(self) -> bool:
+        return self.superuser or self.role is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.superuser or self.role == Role.ADMIN
+
+    @property
+    def is_operator(self) -> bool:
+        return not self.superuser and self.role == Role.OPERATOR
+
+    def can_write(self, obj=None, *, agency: Agency | None = None) -> bool:
+        """May this user create or change ``obj`` (or a new record owned by ``agency``)?"""
+        if obj is not None:
+            if getattr(obj, "region_id", self.region.pk) != self.region.pk:
+                return False
+            owner = obj.owning_agency() if hasattr(obj, "owning_agency") else None
+            if isinstance(obj, Region):
+                owner = None
+        else:
+            owner = agency
+        if self.is_admin:
+            return True
+        if self.is_operator and owner is not None:
+            return owner.pk == self.agency.pk
+        return False
+
+    def can_create(self, model, *, agency: Agency | None = None) -> bool:
+        """May this user create a record of ``model`` (owned by ``agency`` when the model is agency-owned)?"""
+        if self.is_admin:
+            return True
+        if self.is_operator and agency is not None and _agency_owned(model):
+            return agency.pk == self.agency.pk
+        return False
+
+    def can_create_any(self, model) -> bool:
+        """Whether to offer a "create" button at all (the form still checks the agency)."""
+        return self.is_admin or (self.is_operator and _agency_owned(model))
+
+    def agencies_for_write(self) -> QuerySet[Agency]:
+        """The agencies this user may attach new records to."""
+        qs = Agency.objects.filter(region=self.region)
+        if self.is_admin:
+            return qs
+        if self.is_operator:
+            return qs.filter(pk=self.agency.pk)
+        return qs.none()
+
+
+def _agency_owned(model) -> bool:
+    return bool(getattr(model, "AGENCY_OWNED", False))
+
+
+def access_for(user, region: Region) -> Access:
+    if not user.is_authenticated or not user.is_active:
+        return Access(region=region, role=None)
+    if user.is_superuser:
+        return Access(region=region, role=Role.ADMIN, superuser=True)
+    membership = Membership.objects.select_related("agency").filter(user=user, region=region).first()
+    if membership is None:
+        return Access(region=region, role=None)
+    return Access(region=region, role=membership.role, agency=membership.agency)
+
+
+def regions_for(user) -> QuerySet[Region]:
+    """The regions a user may open."""
+    if not user.is_authenticated or not user.is_active:
+        return Region.objects.none()
+    if user.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(memberships__user=user).distinct()
+
+
+def get_region_for_user(user, slug: str) -> Access:
+    """The user's access to region ``slug``; a region the user holds no role in does not exist for them (404)."""
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise Http404("region")
+    access = access_for(user, region)
+    if not access.can_read:
+        raise Http404("region")
+    return access
+
+
+def require_write(access: Access, obj=None, *, agency: Agency | None = None) -> None:
+    if not access.can_write(obj, agency=agency):
+        raise PermissionDenied("write")
+
+
+def require_admin(access: Access) -> None:
+    if not access.is_admin:
+        raise PermissionDenied("admin")
