@@ -29,6 +29,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(request):
+    """PBKDF2's deliberate slowness protects real passwords; in tests it only costs minutes."""
+    if request.config.pluginmanager.hasplugin("django"):  # the method tests also run with -p no:django
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class World:
     katingan: object

@@ -1,0 +1,60 @@
+"""The Django admin for superusers; every model keeps its history there too (SimpleHistoryAdmin)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Agency, District, GovernanceMember, LocalWisdom, Membership, Mission, Region, RpjmdPeriod
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "province", "slug", "illustrative"]
+    search_fields = ["name", "slug"]
+
+
+class RegionScopedAdmin(SimpleHistoryAdmin):
+    list_filter = ["region"]
+
+
+@admin.register(District)
+class DistrictAdmin(RegionScopedAdmin):
+    list_display = ["name", "region", "desa", "kelurahan"]
+
+
+class MissionInline(admin.TabularInline):
+    model = Mission
+    extra = 0
+    fields = ["number", "text", "placeholder", "source", "illustrative", "region"]
+
+
+@admin.register(RpjmdPeriod)
+class RpjmdPeriodAdmin(RegionScopedAdmin):
+    list_display = ["__str__", "region", "regent"]
+    inlines = [MissionInline]
+
+
+@admin.register(Mission)
+class MissionAdmin(RegionScopedAdmin):
+    list_display = ["__str__", "period", "placeholder"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(RegionScopedAdmin):
+    list_display = ["abbreviation", "name", "kind", "region"]
+    search_fields = ["name", "abbreviation"]
+
+
+@admin.register(LocalWisdom)
+class LocalWisdomAdmin(RegionScopedAdmin):
+    list_display = ["name", "category", "custodian", "region", "illustrative"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(GovernanceMember)
+class GovernanceMemberAdmin(RegionScopedAdmin):
+    list_display = ["name", "body", "role", "position", "region"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(RegionScopedAdmin):
+    list_display = ["user", "region", "role", "agency"]
