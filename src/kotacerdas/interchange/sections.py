@@ -1,0 +1,211 @@
+"""What a section of the region file is, and the helpers every section shares.
+
+A region file is ``{"format": ..., <section key>: <section data>, ...}``. Each top-level key is handled by one
+:class:`Section` listed in :data:`kotacerdas.interchange.region_file.SECTIONS`; the list order is the order of the
+keys in an exported file and the order in which sections are checked and written, so a section may refer to what an
+earlier one wrote (an agency names its district; a local wisdom item names its agency).
+
+A later stage adds its key by writing one ``Section`` subclass, adding its part to ``region-format.schema.json``
+and appending it to ``SECTIONS`` (with ``required = False`` so files written before the stage still import).
+
+A section does four things:
+
+- ``export(region)``: the section's data, JSON-able, in a stable order (export → import → export is identical);
+- ``collect(data, ctx)``: register the names other sections may refer to (``ctx.keys["agencies"]``);
+- ``check(data, ctx)``: report every problem of meaning with ``ctx.report(path, message)``. It runs even when the
+  schema found problems, so it must not trust the shape of ``data``: use :func:`entries` and check types;
+  ``ctx.validate_model`` runs Django's model validation only on items the schema found well formed;
+- ``write(data, ctx)``: create the rows (only called on a document without problems, inside one transaction).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import translation
+
+from kotacerdas.interchange.problems import Path, Problem, format_path
+
+CHANGE_REASON = "Impor berkas daerah / region file import (kotacerdas-region/1)"
+
+
+class Section:
+    """One top-level key of the region file."""
+
+    key: str = ""
+    #: Whether the key must be present. Keys added by later stages are optional, so older files still import.
+    required: bool = True
+
+    def export(self, region) -> Any:
+        raise NotImplementedError
+
+    def collect(self, data: Any, ctx: CheckContext) -> None:
+        """Register the names (abbreviations, district names, ...) that other sections may refer to."""
+
+    def check(self, data: Any, ctx: CheckContext) -> None:
+        """Report the problems of meaning in ``data`` (which may be malformed)."""
+
+    def write(self, data: Any, ctx: WriteContext) -> None:
+        raise NotImplementedError
+
+
+class CheckContext:
+    """What the checks share: the document, the slug the region will get, the problems found so far, and the
+    names each section registers for references (``keys["agencies"]["Dinkes"] == ("agencies", 1)``)."""
+
+    def __init__(
+        self, document: dict, slug: Any, schema_problems: Iterable[Problem], slug_option: bool = False
+    ):
+        self.document = document
+        #: The slug the region will get: the ``--slug`` option (``slug_option``) or the file's ``region.slug``.
+        self.slug = slug
+        self.slug_option = slug_option
+        self.problems: list[Problem] = list(schema_problems)
+        self._malformed: list[Path] = [p.path for p in self.problems]
+        self.keys: dict[str, dict[Any, Path]] = {}
+
+    def report(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(tuple(path), message))
+
+    def well_formed(self, path: Path) -> bool:
+        """True when the schema found nothing wrong at, inside or above ``path``."""
+        n = len(path)
+        return not any(bad[:n] == path or path[: len(bad)] == bad for bad in self._malformed)
+
+    def has_problem(self, path: Path) -> bool:
+        return any(p.path == path for p in self.problems)
+
+    def validate_model(self, instance: models.Model, path: Path, exclude: Iterable[str] = ()) -> None:
+        """Django's model validation (field validators and ``clean()``) of an unsaved ``instance``.
+
+        Uniqueness and constraints are left to the section's own checks, which can name the other item. A field
+        that already has a problem is not reported twice.
+        """
+        if not self.well_formed(path):
+            return
+        try:
+            instance.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for field, messages in bilingual(exc).items():
+                where = path if field == NON_FIELD_ERRORS else path + (field,)
+                if self.has_problem(where):
+                    continue
+                for message in messages:
+                    self.report(where, message)
+
+    def register(self, kind: str, entries_: Iterable[tuple[Path, Any]]) -> None:
+        """Make ``kind`` names referable; the first occurrence of a name wins (duplicates are a problem)."""
+        names = self.keys.setdefault(kind, {})
+        for path, name in entries_:
+            if isinstance(name, str) and name not in names:
+                names[name] = path
+
+    def check_reference(self, path: Path, value: Any, kind: str, what: str) -> None:
+        """``value`` (a string or null) must be a name registered under ``kind``; ``what`` is 'id / en'."""
+        if not isinstance(value, str):
+            return
+        names = self.keys.get(kind, {})
+        if value in names:
+            return
+        close = difflib.get_close_matches(value, list(names), n=1)
+        hint = f"; maksud Anda / did you mean {close[0]!r}?" if close else ""
+        self.report(path, f"{what} {value!r} tidak ada di / is not in '{kind}'{hint}")
+
+    def check_unique(self, prefix: Path, items: list[tuple[int, dict]], field: str, what: str) -> None:
+        """Within one list, ``field`` must not repeat; the repeat is reported with the first occurrence."""
+        seen: dict[Any, Path] = {}
+        for index, item in items:
+            value = item.get(field)
+            if value is None or isinstance(value, dict | list):
+                continue
+            key = (type(value).__name__, value)
+            if key in seen:
+                self.report(
+                    prefix + (index, field),
+                    f"{what} {value!r} sudah dipakai di / is already used at {format_path(seen[key])}",
+                )
+            else:
+                seen[key] = prefix + (index,)
+
+
+class WriteContext:
+    """What the writers share: the new region and the rows other sections refer to
+    (``refs["agencies"]["Dinkes"]`` is the new Agency)."""
+
+    def __init__(self, slug: str):
+        self.slug = slug
+        self.region = None
+        self.refs: dict[str, dict[str, models.Model]] = {}
+
+    def save(self, obj: models.Model) -> models.Model:
+        obj._change_reason = CHANGE_REASON
+        obj.save()
+        return obj
+
+    def ref(self, kind: str, name: str | None):
+        return None if name is None else self.refs[kind][name]
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+
+def bilingual(exc: ValidationError) -> dict[str, list[str]]:
+    """Django's validation messages as "Indonesian / English" (once when both read the same)."""
+    with translation.override("id"):
+        indonesian = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    with translation.override("en"):
+        english = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    return {
+        field: [
+            id_ if id_ == en else f"{id_} / {en}" for id_, en in zip(messages, english[field], strict=True)
+        ]
+        for field, messages in indonesian.items()
+    }
+
+
+def entries(data: Any) -> list[tuple[int, dict]]:
+    """The ``(index, item)`` pairs of a list, skipping anything that is not an object."""
+    if not isinstance(data, list):
+        return []
+    return [(i, item) for i, item in enumerate(data) if isinstance(item, dict)]
+
+
+def values(model: type[models.Model], item: dict, names: Iterable[str]) -> dict[str, Any]:
+    """The item's values for ``names``, with the model field's default where a key is absent."""
+    return {name: item[name] if name in item else model._meta.get_field(name).get_default() for name in names}
+
+
+def plain(obj: models.Model, names: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names}
+
+
+def to_decimal(value: Any) -> Any:
+    """A JSON number as a Decimal that keeps its written digits (20382.26 → Decimal('20382.26'))."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    return value
+
+
+def from_decimal(value: Decimal | None) -> float | int | None:
+    """A Decimal as a JSON number that round-trips (Decimal('20382.26') → 20382.26)."""
+    return None if value is None else float(value)
+
+
+def rank(choices: type[models.TextChoices]):
+    """Sort key for a choice value: its position in the model's choices."""
+    order = {value: i for i, value in enumerate(choices.values)}
+    return lambda value: order.get(value, len(order))
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """A collation-independent sort key: the same order on SQLite and PostgreSQL."""
+    return (name.casefold(), name)
