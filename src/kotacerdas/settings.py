@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "simple_history",
     "kotacerdas.framework",
     "kotacerdas.regions",
+    "kotacerdas.assessment",
     "kotacerdas.web",
 ]
 
