@@ -1,0 +1,126 @@
+"""The object types of the region workspace: one entry per type, read by the generic list/form/history views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.utils.formats import localize, number_format
+from django.utils.translation import gettext as _
+
+from kotacerdas.regions.models import (
+    Agency,
+    District,
+    GovernanceMember,
+    LocalWisdom,
+    Membership,
+    Mission,
+    Region,
+    RpjmdPeriod,
+)
+from kotacerdas.web import forms
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # URL segment
+    model: type[models.Model]
+    form: type
+    columns: tuple[str, ...]  # the list table; the first column links to the object
+    admin_only_read: bool = False  # memberships: only the region admin sees them
+    create_form: type | None = None
+
+    @property
+    def title(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    @property
+    def singular(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    def queryset(self, region: Region):
+        if self.model is Region:
+            return Region.objects.filter(pk=region.pk)
+        qs = self.model.objects.filter(region=region)
+        related = [f.name for f in self.model._meta.concrete_fields if f.is_relation and f.name != "region"]
+        return qs.select_related(*related)
+
+
+PROFILE = Kind("profil", Region, forms.ProfileForm, ("name",))
+KINDS: dict[str, Kind] = {
+    k.key: k
+    for k in [
+        PROFILE,
+        Kind("kecamatan", District, forms.DistrictForm, ("name", "capital", "desa", "kelurahan")),
+        Kind(
+            "rpjmd", RpjmdPeriod, forms.RpjmdPeriodForm, ("start_year", "end_year", "regent", "vice_regent")
+        ),
+        Kind("misi", Mission, forms.MissionForm, ("number", "period", "text", "placeholder")),
+        Kind("opd", Agency, forms.AgencyForm, ("abbreviation", "name", "kind", "district")),
+        Kind(
+            "kearifan-lokal", LocalWisdom, forms.LocalWisdomForm, ("name", "category", "custodian", "agency")
+        ),
+        Kind(
+            "tata-kelola",
+            GovernanceMember,
+            forms.GovernanceMemberForm,
+            ("name", "body", "role", "position", "agency"),
+        ),
+        Kind(
+            "anggota",
+            Membership,
+            forms.MembershipForm,
+            ("user", "role", "agency"),
+            admin_only_read=True,
+            create_form=forms.NewMembershipForm,
+        ),
+    ]
+}
+KIND_BY_MODEL = {k.model: k for k in KINDS.values()}
+
+
+def field_label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
+
+
+def show_value(field: models.Field | None, value) -> str:
+    """A raw stored value (as in a historical record or a form) in words."""
+    if value is None or value == "":
+        return "—"
+    if field is None:
+        return str(value)
+    if isinstance(field, models.BooleanField):
+        return _("Ya") if value else _("Tidak")
+    if field.is_relation:
+        related = field.related_model
+        if isinstance(value, models.Model):
+            return str(value)
+        obj = related.objects.filter(pk=value).first()
+        return str(obj) if obj is not None else _("#%(id)s (sudah dihapus)") % {"id": value}
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and "year" not in field.name:
+        return number_format(value, force_grouping=True)
+    return str(localize(value))
+
+
+def field_rows(obj, names=None):
+    """(name, label, value) triples of an object's fields (``names`` in that order, or every editable field)."""
+    if names is None:
+        fields = [
+            f
+            for f in obj._meta.concrete_fields
+            if f.editable and not f.primary_key and f.name not in {"region", "framework"}
+        ]
+        fields.sort(key=lambda f: f.name in {"source", "illustrative"})  # provenance last
+    else:
+        fields = [obj._meta.get_field(n) for n in names]
+    rows = []
+    for field in fields:
+        value = getattr(obj, field.name) if field.is_relation else getattr(obj, field.attname)
+        rows.append((field.name, str(field.verbose_name), show_value(field, value)))
+    return rows
