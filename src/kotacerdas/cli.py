@@ -110,6 +110,68 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _region_or_error(slug: str):
+    from kotacerdas.regions.models import Region
+
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        _err(f"Daerah '{slug}' tidak ditemukan / region not found.")
+    return region
+
+
+def _num(value, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.assessment.analysis import analyse_region, to_json
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    result = analyse_region(region)
+    if args.json:
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        return 0
+    header = ["Pilar", "Kesiapan", "S", "W", "O", "T", "x", "y", "Kuadran", "IFE", "EFE", "IE", "Kematangan",
+              "Predikat", "Target", "Daya saing", "Peringkat"]  # fmt: skip
+    rows = []
+    for p in result.pillars.values():
+        a = p.swot
+        rows.append([
+            p.pillar.name, _num(p.readiness.score),
+            *(_num(getattr(a, k) if a else None) for k in ("s", "w", "o", "t", "x", "y")),
+            ("I", "II", "III", "IV")[a.quadrant - 1] if a and a.quadrant else "–",
+            _num(a.ife if a else None), _num(a.efe if a else None),
+            ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[a.ie_cell - 1] if a and a.ie_cell else "–",
+            _num(p.maturity.index), p.maturity.predicate or "–", _num(p.maturity_target),
+            _num(p.competitiveness_score, 1), str(p.competitiveness_rank or "–"),
+        ])  # fmt: skip
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    print(f"{region.title} — analisis bimtek I dan II / workshop analysis")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+    print()
+    print(
+        f"Kesiapan daerah / region readiness: {_num(result.readiness.score)} ({result.readiness.band or 'belum ada skor'})"
+    )
+    print(
+        f"Indeks kematangan / maturity index: {_num(result.maturity.index)} "
+        f"({result.maturity.predicate or 'belum ada skor'})"
+    )
+    for p in result.pillars.values():
+        if p.swot_problem:
+            print(f"SWOT {p.pillar.name}: {p.swot_problem}")
+        elif p.swot is not None and p.swot.quadrant is None:
+            print(f"SWOT {p.pillar.name}: {'; '.join(p.swot.notes)}")
+    for note in result.notes:
+        print(note)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
     from django.core.management import execute_from_command_line
@@ -148,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="berkas kotacerdas-region/1 (atau - untuk stdin)")
     p.add_argument("--slug", help="simpan dengan kode singkat baru / store under a new slug")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("analyze", help="ringkasan analisis per pilar / per-pillar analysis summary")
+    p.add_argument("region", help="kode singkat daerah / region slug")
+    p.add_argument("--json", action="store_true", help="satu dokumen JSON / one JSON document")
+    p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser(
         "manage", help="perintah manajemen Django / Django management commands", add_help=False
