@@ -80,6 +80,15 @@ KINDS: dict[str, Kind] = {
 KIND_BY_MODEL = {k.model: k for k in KINDS.values()}
 
 
+def register(*kinds: Kind) -> None:
+    """Add the object types of a later stage (e.g. the assessment app) to the generic pages and the history."""
+    for kind in kinds:
+        if kind.key in KINDS:
+            raise ValueError(f"object type {kind.key!r} is registered twice")
+        KINDS[kind.key] = kind
+        KIND_BY_MODEL[kind.model] = kind
+
+
 def field_label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
