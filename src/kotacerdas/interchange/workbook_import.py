@@ -1,0 +1,1283 @@
+"""Reading a bimtek workbook back: every sheet checked first, then everything written in one transaction.
+
+Columns are found by their header in row 1 (the Indonesian header, with or without its parenthesis, or the English
+name), so a participant may reorder, hide or add columns. A row whose known cells are all empty is ignored; so is a
+readiness or maturity row with nothing but its keys. An import creates or updates, never deletes, and saves only
+rows that actually change (so re-importing an export writes no history).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, models, transaction
+from django.utils import translation
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from kotacerdas.assessment.models import (
+    Driver,
+    Indicator,
+    IndicatorValue,
+    MaturityLevel,
+    Peer,
+    ReadinessScore,
+    Strategy,
+    SwotFactor,
+    SwotRating,
+)
+from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
+from kotacerdas.interchange.workbook import WORKBOOK, CellProblem, ImportSummary, InvalidWorkbook
+from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
+from kotacerdas.interchange.workbook_layout import (
+    CATEGORY_LABELS,
+    DIRECTION_LABELS,
+    INDIKATOR,
+    KEMATANGAN,
+    KESIAPAN,
+    NILAI,
+    PENDORONG,
+    SHEETS,
+    STRATEGI,
+    SWOT,
+    Sheet,
+    normalise_header,
+)
+from kotacerdas.permissions import Access
+from kotacerdas.regions.models import Agency, Region, Role
+
+CHANGE_REASON = "Impor lembar kerja bimtek / bimtek workbook import"
+BAD = object()  # a cell whose problem has been reported
+SPLIT = re.compile(r"\s+[—–-]\s+|—")
+REF_SHAPE = re.compile(r"^([a-z0-9_]+)-([SWOT])(\d+)$", re.IGNORECASE)
+SHEET_RANK = {sheet.name: i for i, sheet in enumerate(SHEETS)}
+
+
+# --- reading cells -----------------------------------------------------------------------------------------------
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass
+class Row:
+    sheet: Sheet
+    number: int
+    values: dict[str, Any]  # column key → raw cell value, for the columns the sheet has
+    letters: dict[str, str]  # column key → column letter
+    bad: set[str] = field(default_factory=set)
+
+    def has(self, key: str) -> bool:
+        return key in self.letters
+
+    def blank(self, key: str) -> bool:
+        return _blank(self.values.get(key))
+
+    def cell(self, key: str) -> str:
+        return f"{self.letters.get(key, 'A')}{self.number}"
+
+    def empty(self) -> bool:
+        return all(_blank(v) for v in self.values.values())
+
+    def has_content(self) -> bool:
+        return any(not _blank(v) for k, v in self.values.items() if k not in self.sheet.keys)
+
+
+class Problems:
+    def __init__(self) -> None:
+        self.items: list[tuple[tuple, CellProblem]] = []
+
+    def add(self, sheet: str, cell: str, en: str, id_: str, hint: str = "", saran: str = "") -> None:
+        match = re.fullmatch(r"([A-Z]*)(\d*)", cell)
+        letters, digits = (match.group(1), match.group(2)) if match else ("", "")
+        column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        order = (SHEET_RANK.get(sheet, -1), int(digits) if digits else 0, column)
+        self.items.append((order, CellProblem(sheet, cell, en, id_, hint, saran)))
+
+    def at(self, row: Row, key: str, en: str, id_: str, hint: str = "", saran: str = "") -> None:
+        row.bad.add(key)
+        self.add(row.sheet.name, row.cell(key), en, id_, hint, saran)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def sorted(self) -> list[CellProblem]:
+        unique = list(dict.fromkeys(p for _, p in sorted(self.items, key=lambda item: item[0])))
+        return unique
+
+
+def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
+    """The sheet's rows (empty ones left out), with its columns found by their headers in row 1."""
+    aliases = {alias: column.key for column in sheet.columns for alias in column.aliases}
+    positions: dict[str, int] = {}
+    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    for index, value in enumerate(header):
+        if _blank(value):
+            continue
+        key = aliases.get(normalise_header(str(value)))
+        if key is None:
+            continue  # a column of the participant's own (notes, numbering): ignored
+        letter = get_column_letter(index + 1)
+        if key in positions:
+            first = get_column_letter(positions[key] + 1)
+            problems.add(
+                sheet.name,
+                f"{letter}1",
+                f"column {str(value)!r} appears twice (also {first}1)",
+                f"kolom {str(value)!r} muncul dua kali (juga {first}1)",
+            )
+            continue
+        positions[key] = index
+    letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
+    rows = []
+    for number, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        values = {key: cells[index] if index < len(cells) else None for key, index in positions.items()}
+        row = Row(sheet, number, values, letters)
+        if not row.empty():
+            rows.append(row)
+    return rows
+
+
+# --- the import context ------------------------------------------------------------------------------------------
+
+
+def _lookup_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass
+class Op:
+    sheet: str
+    obj: models.Model
+    new: bool
+    before: dict | None
+    factors: list | None = None  # a strategy's factors (objects; some may be new)
+
+
+def _state(obj: models.Model) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+class Context:
+    def __init__(self, region: Region, agency: Agency | None, user):
+        self.region = region
+        self.agency = agency
+        self.user = user
+        self.access = (
+            Access(region=region, role=Role.OPERATOR, agency=agency)
+            if agency is not None
+            else Access(region=region, role=Role.ADMIN)
+        )
+        self.problems = Problems()
+        self.ops: list[Op] = []
+        self.summary = ImportSummary()
+        framework = region.framework_id
+        self.pillars = list(Pillar.objects.filter(framework_id=framework).order_by("order"))
+        self.elements = list(
+            Element.objects.filter(pillar__framework_id=framework).select_related("pillar").order_by("order")
+        )
+        self.readiness = list(ReadinessElement.objects.filter(framework_id=framework))
+        self.aspects = list(
+            ReadinessAspect.objects.filter(element__framework_id=framework).select_related("element")
+        )
+        self.agencies = list(Agency.objects.filter(region=region))
+        # filled by the sheets, read by later sheets
+        self.factor_by_label: dict[str, SwotFactor] = {}
+        self.indicator_by_code: dict[str, Indicator] = {}
+
+    # -- plan --
+
+    def plan(self, sheet: str, obj: models.Model, new: bool, before: dict | None, factors=None) -> Op:
+        op = Op(sheet, obj, new, before, factors)
+        self.ops.append(op)
+        return op
+
+    # -- parsing helpers; each reports its own problem and returns BAD --
+
+    def text(self, row: Row, key: str) -> str | None:
+        value = row.values.get(key)
+        if _blank(value):
+            return None
+        if isinstance(value, datetime | date | time):
+            value = value.isoformat()
+        return _shown(value).replace("\r\n", "\n").strip()
+
+    def integer(self, row: Row, key: str):
+        column = row.sheet.by_key[key]
+        value = row.values.get(key)
+        if _blank(value):
+            return None
+        number: int | None = None
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, int):
+            number = value
+        elif isinstance(value, float) and value.is_integer():
+            number = int(value)
+        elif isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            number = int(value)
+        if number is None:
+            self.problems.at(
+                row,
+                key,
+                f"{column.en} {_shown(value)!r} is not a whole number",
+                f"{column.id_} {_shown(value)!r} bukan bilangan bulat",
+            )
+            return BAD
+        if column.low is not None and not column.low <= number <= column.high:
+            self.problems.at(
+                row,
+                key,
+                f"{column.en} {number} is outside {column.low}–{column.high}",
+                f"{column.id_} {number} di luar rentang {column.low}–{column.high}",
+            )
+            return BAD
+        return number
+
+    def decimal(self, row: Row, key: str, places: int):
+        column = row.sheet.by_key[key]
+        value = row.values.get(key)
+        if _blank(value):
+            return None
+        number: Decimal | None = None
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, int | Decimal):
+            number = Decimal(value)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))
+        elif isinstance(value, str):
+            text = value.strip().replace("\u00a0", "").replace(" ", "")
+            if re.fullmatch(r"[+-]?\d+(,\d+)?", text):
+                text = text.replace(",", ".")
+            if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+                number = Decimal(text)
+        if number is None or not number.is_finite():
+            self.problems.at(
+                row,
+                key,
+                f"{column.en} {_shown(value)!r} is not a number",
+                f"{column.id_} {_shown(value)!r} bukan angka",
+                "write it with a decimal point or comma and no thousands separator",
+                "tulis dengan titik atau koma desimal tanpa pemisah ribuan",
+            )
+            return BAD
+        try:
+            return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            return number
+
+    def missing(self, row: Row, key: str) -> None:
+        column = row.sheet.by_key[key]
+        if row.has(key):
+            self.problems.at(row, key, f"{column.en} is missing", f"{column.id_} belum diisi")
+        else:
+            self.problems.at(
+                row,
+                key,
+                f"{column.en} is missing (there is no column {column.header!r})",
+                f"{column.id_} belum diisi (tidak ada kolom {column.header!r})",
+            )
+
+    def _choose(self, row: Row, key: str, options: dict[str, Any], what_en: str, what_id: str, names=()):
+        """Resolve a cell against ``options`` (lookup key → object): the slug before ``—``, or the whole text."""
+        raw = self.text(row, key)
+        if raw is None:
+            return None
+        candidates = [raw, SPLIT.split(raw, maxsplit=1)[0]]
+        for candidate in candidates:
+            found = options.get(_lookup_key(candidate))
+            if found is not None:
+                return found
+        spelled = {name.casefold(): name for name in (names or options)}
+        close = difflib.get_close_matches(_lookup_key(candidates[1]), list(spelled), n=1)
+        close = [spelled[c] for c in close]
+        self.problems.at(
+            row,
+            key,
+            f"unknown {what_en} {raw!r}",
+            f"{what_id} {raw!r} tidak dikenal",
+            f"did you mean {close[0]!r}?" if close else "",
+            f"maksud Anda {close[0]!r}?" if close else "",
+        )
+        return BAD
+
+    @staticmethod
+    def _options(objects, *names) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        for obj in objects:
+            for name in names:
+                value = getattr(obj, name)
+                if value:
+                    options.setdefault(_lookup_key(value), obj)
+        return options
+
+    def pillar(self, row: Row, key: str = "pillar"):
+        return self._choose(
+            row,
+            key,
+            self._options(self.pillars, "slug", "name", "name_en"),
+            "pillar",
+            "pilar",
+            [p.slug for p in self.pillars],
+        )
+
+    def element(self, row: Row, key: str = "element"):
+        return self._choose(
+            row,
+            key,
+            self._options(self.elements, "slug", "name", "name_en"),
+            "element",
+            "elemen",
+            [e.slug for e in self.elements],
+        )
+
+    def readiness_element(self, row: Row, key: str = "element"):
+        return self._choose(
+            row,
+            key,
+            self._options(self.readiness, "slug", "name", "name_en"),
+            "readiness element",
+            "elemen kesiapan",
+            [r.slug for r in self.readiness],
+        )
+
+    def aspect(self, row: Row, key: str = "aspect"):
+        return self._choose(
+            row,
+            key,
+            self._options(self.aspects, "slug", "name", "name_en"),
+            "aspect",
+            "aspek",
+            [a.slug for a in self.aspects],
+        )
+
+    def agency_cell(self, row: Row, key: str = "agency"):
+        """The row's agency; an operator's blank cell is their own agency."""
+        if not row.has(key) or row.blank(key):
+            return self.agency
+        found = self._choose(
+            row,
+            key,
+            self._options(self.agencies, "abbreviation", "name"),
+            "agency",
+            "perangkat daerah",
+            [a.abbreviation for a in self.agencies],
+        )
+        return found
+
+    def choice(self, row: Row, key: str, values: dict[str, str]):
+        """A value of a fixed list: ``values`` maps every accepted spelling (lower case) to the stored value."""
+        column = row.sheet.by_key[key]
+        raw = self.text(row, key)
+        if raw is None:
+            return None
+        for candidate in (raw, SPLIT.split(raw, maxsplit=1)[0]):
+            found = values.get(_lookup_key(candidate))
+            if found is not None:
+                return found
+        allowed = ", ".join(dict.fromkeys(values.values()))
+        self.problems.at(
+            row,
+            key,
+            f"{column.en} {raw!r} is not one of {allowed}",
+            f"{column.id_} {raw!r} bukan salah satu dari {allowed}",
+        )
+        return BAD
+
+    # -- permissions --
+
+    def owner_ok(self, row: Row, model, existing, agency, key: str = "agency") -> bool:
+        """May this upload write the row: a new ``model`` row of ``agency``, or change ``existing``?"""
+        if self.access.is_admin:
+            return True
+        if agency is BAD:
+            return False  # already reported as an unknown agency
+        mine = self.agency.abbreviation
+        if agency is not None and agency.pk != self.agency.pk:
+            self.problems.at(
+                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
+            )
+            return False
+        if existing is not None and not self.access.can_write(existing):
+            owner = existing.owning_agency()
+            owner_name = owner.abbreviation if owner is not None else "admin daerah"
+            self.problems.at(
+                row,
+                key,
+                f"you may only enter rows of {mine}",
+                f"Anda hanya boleh mengisi baris {mine}",
+                f"this row belongs to {owner_name}",
+                f"baris ini milik {owner_name}",
+            )
+            return False
+        if existing is None and not self.access.can_create(model, agency=agency):
+            self.problems.at(
+                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
+            )
+            return False
+        return True
+
+    # -- model validation --
+
+    def validate(self, row: Row, obj: models.Model, fields: dict[str, str], exclude=()) -> None:
+        """Django's field validators and ``clean()``; problems go to the cell of the field's column."""
+        skip = set(exclude)
+        for field_name, key in fields.items():
+            if key in row.bad:
+                skip.add(field_name)
+        for f in obj._meta.concrete_fields:
+            if f.is_relation and getattr(obj, f.attname) is None and f.name in obj._state.fields_cache:
+                related = obj._state.fields_cache.get(f.name)
+                if related is not None and related.pk is None:
+                    skip.add(f.name)  # a row created by this import, saved before this one
+        try:
+            obj.full_clean(exclude=sorted(skip), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            with translation.override("en"):
+                english = _messages(exc)
+            with translation.override("id"):
+                indonesian = _messages(exc)
+            first_key = next(iter(fields.values()), "")
+            for field_name, messages in english.items():
+                key = fields.get(field_name, first_key if field_name == NON_FIELD_ERRORS else first_key)
+                if key in row.bad:
+                    continue
+                for en, id_ in zip(messages, indonesian.get(field_name, messages), strict=False):
+                    self.problems.at(row, key, en, id_)
+
+
+def _messages(exc: ValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {
+            name: [str(m) for m in ValidationError(errors).messages]
+            for name, errors in exc.error_dict.items()
+        }
+    return {NON_FIELD_ERRORS: [str(m) for m in exc.messages]}
+
+
+def _set_text(obj: models.Model, name: str, value: str | None) -> None:
+    """Set a text field, keeping the stored text when it differs only in surrounding space or line ends."""
+    value = value or ""
+    current = getattr(obj, name) or ""
+    if current.replace("\r\n", "\n").strip() != value:
+        setattr(obj, name, value)
+
+
+def _assign(obj: models.Model, name: str, value) -> None:
+    if value is not BAD:
+        setattr(obj, name, value)
+
+
+# --- the sheets --------------------------------------------------------------------------------------------------
+
+
+def check_readiness(ctx: Context, rows: list[Row]) -> None:
+    existing = {(s.pillar_id, s.aspect_id): s for s in ReadinessScore.objects.filter(region=ctx.region)}
+    seen: dict[tuple[int, int], int] = {}
+    for row in rows:
+        if not row.has_content():
+            continue
+        pillar = ctx.pillar(row)
+        aspect = ctx.aspect(row)
+        element = ctx.readiness_element(row) if row.has("element") else None
+        if pillar is None:
+            ctx.missing(row, "pillar")
+        if aspect is None:
+            ctx.missing(row, "aspect")
+        if aspect not in (None, BAD) and element not in (None, BAD) and aspect.element_id != element.pk:
+            ctx.problems.at(
+                row,
+                "element",
+                f"aspect {aspect.slug!r} belongs to {aspect.element.slug!r}, not {element.slug!r}",
+                f"aspek {aspect.slug!r} termasuk {aspect.element.slug!r}, bukan {element.slug!r}",
+            )
+        score = ctx.integer(row, "score")
+        agency = ctx.agency_cell(row)
+        if pillar in (None, BAD) or aspect in (None, BAD):
+            continue
+        key = (pillar.pk, aspect.pk)
+        if key in seen:
+            ctx.problems.at(
+                row,
+                "aspect",
+                f"pillar {pillar.slug!r} and aspect {aspect.slug!r} already appear in row {seen[key]}",
+                f"pilar {pillar.slug!r} dan aspek {aspect.slug!r} sudah ada di baris {seen[key]}",
+            )
+            continue
+        seen[key] = row.number
+        obj = existing.get(key)
+        if not ctx.owner_ok(row, ReadinessScore, obj, agency):
+            continue
+        new = obj is None
+        if new:
+            obj = ReadinessScore(region=ctx.region, pillar=pillar, aspect=aspect)
+        before = None if new else _state(obj)
+        if row.has("score"):
+            _assign(obj, "score", score)
+        for name in ("narrative", "evidence"):
+            if row.has(name):
+                _set_text(obj, name, ctx.text(row, name))
+        if row.has("agency") or ctx.agency is not None:
+            _assign(obj, "agency", agency)
+        ctx.validate(
+            row,
+            obj,
+            {
+                "score": "score",
+                "narrative": "narrative",
+                "evidence": "evidence",
+                "agency": "agency",
+                "pillar": "pillar",
+            },
+        )
+        ctx.plan(KESIAPAN.name, obj, new, before)
+
+
+SWOT_KINDS = {
+    **{k.casefold(): k for k in ("S", "W", "O", "T")},
+    "kekuatan": "S",
+    "kelemahan": "W",
+    "peluang": "O",
+    "ancaman": "T",
+    "strength": "S",
+    "weakness": "W",
+    "opportunity": "O",
+    "threat": "T",
+    **{_lookup_key(str(label)): value for value, label in SwotFactor.Kind.choices},
+}
+STRATEGY_KINDS = {
+    **{k.casefold(): k for k in ("SO", "ST", "WO", "WT")},
+    **{_lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
+}
+DIRECTIONS = {
+    **{k: k for k in DIRECTION_LABELS},
+    **{_lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
+}
+CATEGORIES = {
+    **{k: k for k in CATEGORY_LABELS},
+    **{_lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
+}
+
+
+@dataclass
+class FactorGroup:
+    label: str | None
+    rows: list[Row] = field(default_factory=list)
+
+
+def check_swot(ctx: Context, rows: list[Row]) -> None:
+    refs = factor_refs(ctx.region)
+    by_ref = {ref.casefold(): factor for factor, ref in refs}
+    ref_of = {factor.pk: ref for factor, ref in refs}
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    next_order: dict[tuple[int, str], int] = {}
+    for factor, _ in refs:
+        counts[(factor.pillar_id, factor.kind)] += 1
+        group_key = (factor.pillar_id, factor.kind)
+        next_order[group_key] = max(next_order.get(group_key, 0), factor.order + 1)
+    ratings: dict[tuple[int, int], SwotRating] = {
+        (r.factor_id, r.agency_id): r for r in SwotRating.objects.filter(factor__region=ctx.region)
+    }
+    groups: dict[Any, FactorGroup] = {}
+    for row in rows:
+        label = ctx.text(row, "ref")
+        key = label.casefold() if label else ("row", row.number)
+        groups.setdefault(key, FactorGroup(label)).rows.append(row)
+
+    for group in groups.values():
+        first = group.rows[0]
+        factor = by_ref.get(group.label.casefold()) if group.label else None
+        if group.label:
+            # known from here on; None until it checks out, so strategies do not report it a second time
+            ctx.factor_by_label[group.label.casefold()] = factor
+        # the factor's own cells: the first filled one counts, later ones must agree
+        given: dict[str, tuple[Any, Row]] = {}
+        for row in group.rows:
+            for key in ("pillar", "kind", "text", "weight"):
+                if not row.has(key) or row.blank(key):
+                    continue
+                if key == "pillar":
+                    value = ctx.pillar(row)
+                elif key == "kind":
+                    value = ctx.choice(row, "kind", SWOT_KINDS)
+                elif key == "text":
+                    value = ctx.text(row, "text")
+                else:
+                    value = ctx.decimal(row, "weight", 4)
+                if value is BAD:
+                    continue
+                if key in given and given[key][0] != value:
+                    column = SWOT.by_key[key]
+                    other = given[key][1].number
+                    ctx.problems.at(
+                        row,
+                        key,
+                        f"{column.en} differs from row {other} of ref {group.label!r}",
+                        f"{column.id_} berbeda dengan baris {other} untuk ref {group.label!r}",
+                    )
+                else:
+                    given.setdefault(key, (value, row))
+        if any(k in r.bad for r in group.rows for k in ("pillar", "kind", "text", "weight")):
+            continue
+        weight_column = any(r.has("weight") for r in group.rows)
+        pillar = given.get("pillar", (None,))[0]
+        kind = given.get("kind", (None,))[0]
+        author = ctx.agency_cell(first)
+        changes: list[tuple[str, Row]] = []
+        if factor is not None:
+            new = False
+            before = _state(factor)
+            if pillar is not None and pillar.pk != factor.pillar_id:
+                ctx.problems.at(
+                    given["pillar"][1],
+                    "pillar",
+                    f"ref {group.label!r} is a factor of pillar {factor.pillar.slug!r}, not {pillar.slug!r}",
+                    f"ref {group.label!r} adalah faktor pilar {factor.pillar.slug!r}, bukan {pillar.slug!r}",
+                )
+            if kind is not None and kind != factor.kind:
+                ctx.problems.at(
+                    given["kind"][1],
+                    "kind",
+                    f"ref {group.label!r} is of kind {factor.kind}, not {kind}",
+                    f"ref {group.label!r} berjenis {factor.kind}, bukan {kind}",
+                )
+            if "text" in given:
+                _set_text(factor, "text", given["text"][0])
+                if factor.text != before["text"]:
+                    changes.append(("text", given["text"][1]))
+            if weight_column:
+                weight = given["weight"][0] if "weight" in given else None
+                if weight != factor.weight:
+                    factor.weight = weight
+                    changes.append(("weight", given["weight"][1] if "weight" in given else first))
+            if changes and not ctx.access.can_write(factor):
+                owner = factor.agency.abbreviation if factor.agency else "admin daerah"
+                for key, row in changes:
+                    ctx.problems.at(
+                        row,
+                        key,
+                        f"you may only change factors of {ctx.agency.abbreviation}",
+                        f"Anda hanya boleh mengubah faktor {ctx.agency.abbreviation}",
+                        f"factor {ref_of[factor.pk]!r} belongs to {owner}",
+                        f"faktor {ref_of[factor.pk]!r} milik {owner}",
+                    )
+                continue
+        else:
+            new = True
+            before = None
+            for key in ("pillar", "kind", "text"):
+                if key not in given:
+                    ctx.missing(first, key)
+            if not all(k in given for k in ("pillar", "kind", "text")):
+                continue
+            shape = REF_SHAPE.match(group.label or "")
+            if (
+                shape
+                and (shape.group(1).casefold() != pillar.slug or shape.group(2).upper() != kind)
+                and shape.group(1).casefold() in {p.slug for p in ctx.pillars}
+            ):
+                ctx.problems.at(
+                    first,
+                    "ref",
+                    f"ref {group.label!r} does not match pillar {pillar.slug!r} and kind {kind}",
+                    f"ref {group.label!r} tidak cocok dengan pilar {pillar.slug!r} dan jenis {kind}",
+                )
+                continue
+            group_key = (pillar.pk, kind)
+            order = next_order.get(group_key, 1)
+            next_order[group_key] = order + 1
+            counts[group_key] += 1
+            factor = SwotFactor(
+                region=ctx.region,
+                pillar=pillar,
+                kind=kind,
+                text=given["text"][0],
+                weight=given["weight"][0] if "weight" in given else None,
+                agency=author if author is not BAD else None,
+                order=order,
+            )
+            final_ref = f"{pillar.slug}-{kind}{counts[group_key]}"
+            if group.label:
+                ctx.summary.new_refs[group.label] = final_ref
+            if not ctx.owner_ok(first, SwotFactor, None, author):
+                continue
+        factor_rows = {
+            "text": "text",
+            "weight": "weight",
+            "agency": "agency",
+            "pillar": "pillar",
+            "kind": "kind",
+        }
+        ctx.validate(given.get("text", (None, first))[1], factor, factor_rows)
+        ctx.plan(SWOT.name, factor, new, before)
+        if group.label:
+            ctx.factor_by_label[group.label.casefold()] = factor
+
+        # one rating per row
+        rated: dict[int, int] = {}
+        for row in group.rows:
+            agency = author if row is first else ctx.agency_cell(row)
+            if not ctx.access.is_admin and not ctx.owner_ok(row, SwotRating, None, agency):
+                continue
+            importance = ctx.integer(row, "importance")
+            rating_value = ctx.integer(row, "rating")
+            if importance is None and rating_value is None:
+                continue  # a line that records the factor (and its author) only
+            if importance is None:
+                ctx.missing(row, "importance")
+            if rating_value is None:
+                ctx.missing(row, "rating")
+            if agency is None:
+                ctx.missing(row, "agency")
+            if BAD in (importance, rating_value, agency) or None in (importance, rating_value, agency):
+                continue
+            if agency.pk in rated:
+                ctx.problems.at(
+                    row,
+                    "agency",
+                    f"{agency.abbreviation} already rated this factor in row {rated[agency.pk]}",
+                    f"{agency.abbreviation} sudah menilai faktor ini di baris {rated[agency.pk]}",
+                )
+                continue
+            rated[agency.pk] = row.number
+            rating = ratings.get((factor.pk, agency.pk)) if factor.pk else None
+            if not ctx.owner_ok(row, SwotRating, rating, agency):
+                continue
+            rating_new = rating is None
+            if rating_new:
+                rating = SwotRating(region=ctx.region, factor=factor, agency=agency)
+            rating_before = None if rating_new else _state(rating)
+            rating.importance = importance
+            rating.rating = rating_value
+            ctx.validate(row, rating, {"importance": "importance", "rating": "rating", "agency": "agency"})
+            ctx.plan("SWOT (penilaian)", rating, rating_new, rating_before)
+
+
+def _factor_refs_in(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;\n]+", text) if part.strip()]
+
+
+def check_strategies(ctx: Context, rows: list[Row]) -> None:
+    keyed = strategy_keys(ctx.region)
+    by_key = {key.casefold(): strategy for strategy, key in keyed}
+    existing_factors = {ref.casefold(): factor for factor, ref in factor_refs(ctx.region)}
+    seen: dict[str, int] = {}
+    for row in rows:
+        code = ctx.text(row, "code")
+        pillar = ctx.pillar(row)
+        kind = ctx.choice(row, "kind", STRATEGY_KINDS)
+        agency = ctx.agency_cell(row)
+        if code is None:
+            ctx.missing(row, "code")
+            continue
+        if code.casefold() in seen:
+            ctx.problems.at(
+                row,
+                "code",
+                f"code {code!r} already appears in row {seen[code.casefold()]}",
+                f"kode {code!r} sudah ada di baris {seen[code.casefold()]}",
+            )
+            continue
+        seen[code.casefold()] = row.number
+        strategy = by_key.get(code.casefold())
+        new = strategy is None
+        if new:
+            for key, value in (("pillar", pillar), ("kind", kind)):
+                if value is None:
+                    ctx.missing(row, key)
+            strategy = Strategy(region=ctx.region, code=code)
+        elif row.has("pillar") and pillar is None:
+            ctx.missing(row, "pillar")
+        if not ctx.owner_ok(row, Strategy, None if new else strategy, agency):
+            continue
+        before = None if new else _state(strategy)
+        if pillar is not None:
+            _assign(strategy, "pillar", pillar)
+        if kind is not None:
+            _assign(strategy, "kind", kind)
+        if row.has("text"):
+            _set_text(strategy, "text", ctx.text(row, "text"))
+        if row.has("agency") or ctx.agency is not None:
+            _assign(strategy, "agency", agency)
+        factors = None
+        if row.has("factors"):
+            factors = []
+            for label in _factor_refs_in(ctx.text(row, "factors") or ""):
+                if label.casefold() in ctx.factor_by_label:
+                    factor = ctx.factor_by_label[label.casefold()]
+                    if factor is None:
+                        continue  # its rows in the SWOT sheet have problems of their own
+                else:
+                    factor = existing_factors.get(label.casefold())
+                if factor is None:
+                    ctx.problems.at(
+                        row,
+                        "factors",
+                        f"factor ref {label!r} does not exist",
+                        f"ref faktor {label!r} tidak ada",
+                    )
+                    continue
+                if pillar not in (None, BAD) and factor.pillar_id != pillar.pk:
+                    ctx.problems.at(
+                        row,
+                        "factors",
+                        f"factor ref {label!r} is not in pillar {pillar.slug!r}",
+                        f"ref faktor {label!r} bukan faktor pilar {pillar.slug!r}",
+                    )
+                    continue
+                kind_now = strategy.kind if kind in (None, BAD) else kind
+                if kind_now and factor.kind not in kind_now:
+                    ctx.problems.at(
+                        row,
+                        "factors",
+                        f"factor ref {label!r} is a {factor.kind} factor; a {kind_now} strategy combines "
+                        f"{kind_now[0]} and {kind_now[1]} factors",
+                        f"ref faktor {label!r} berjenis {factor.kind}; strategi {kind_now} menggabungkan faktor "
+                        f"{kind_now[0]} dan {kind_now[1]}",
+                    )
+                    continue
+                if factor not in factors:
+                    factors.append(factor)
+        if strategy.pillar_id is None:
+            continue
+        ctx.validate(
+            row,
+            strategy,
+            {"code": "code", "text": "text", "kind": "kind", "pillar": "pillar", "agency": "agency"},
+        )
+        ctx.plan(STRATEGI.name, strategy, new, before, factors)
+
+
+def check_maturity(ctx: Context, rows: list[Row]) -> None:
+    existing = {m.element_id: m for m in MaturityLevel.objects.filter(region=ctx.region)}
+    seen: dict[int, int] = {}
+    for row in rows:
+        if not row.has_content():
+            continue
+        pillar = ctx.pillar(row) if row.has("pillar") else None
+        element = ctx.element(row)
+        if element is None:
+            ctx.missing(row, "element")
+        if element not in (None, BAD) and pillar not in (None, BAD) and element.pillar_id != pillar.pk:
+            ctx.problems.at(
+                row,
+                "element",
+                f"element {element.slug!r} belongs to pillar {element.pillar.slug!r}, not {pillar.slug!r}",
+                f"elemen {element.slug!r} termasuk pilar {element.pillar.slug!r}, bukan {pillar.slug!r}",
+            )
+            continue
+        current = ctx.integer(row, "current")
+        target = ctx.integer(row, "target")
+        agency = ctx.agency_cell(row)
+        if element in (None, BAD):
+            continue
+        if element.pk in seen:
+            ctx.problems.at(
+                row,
+                "element",
+                f"element {element.slug!r} already appears in row {seen[element.pk]}",
+                f"elemen {element.slug!r} sudah ada di baris {seen[element.pk]}",
+            )
+            continue
+        seen[element.pk] = row.number
+        obj = existing.get(element.pk)
+        if not ctx.owner_ok(row, MaturityLevel, obj, agency):
+            continue
+        new = obj is None
+        if new:
+            obj = MaturityLevel(region=ctx.region, element=element)
+        before = None if new else _state(obj)
+        if row.has("current"):
+            _assign(obj, "current", current)
+        if row.has("target"):
+            _assign(obj, "target", target)
+        if row.has("evidence"):
+            _set_text(obj, "evidence", ctx.text(row, "evidence"))
+        if row.has("agency") or ctx.agency is not None:
+            _assign(obj, "agency", agency)
+        ctx.validate(
+            row,
+            obj,
+            {
+                "current": "current",
+                "target": "target",
+                "evidence": "evidence",
+                "agency": "agency",
+                "element": "element",
+            },
+        )
+        ctx.plan(KEMATANGAN.name, obj, new, before)
+
+
+def check_indicators(ctx: Context, rows: list[Row]) -> None:
+    existing = {i.code.casefold(): i for i in Indicator.objects.filter(region=ctx.region)}
+    ctx.indicator_by_code.update(existing)
+    seen: dict[str, int] = {}
+    for row in rows:
+        code = ctx.text(row, "code")
+        pillar = ctx.pillar(row)
+        direction = ctx.choice(row, "direction", DIRECTIONS)
+        weight = ctx.decimal(row, "weight", 3)
+        year = ctx.integer(row, "year")
+        target = ctx.decimal(row, "target", 4)
+        agency = ctx.agency_cell(row)
+        if code is None:
+            ctx.missing(row, "code")
+            continue
+        if code.casefold() in seen:
+            ctx.problems.at(
+                row,
+                "code",
+                f"code {code!r} already appears in row {seen[code.casefold()]}",
+                f"kode {code!r} sudah ada di baris {seen[code.casefold()]}",
+            )
+            continue
+        seen[code.casefold()] = row.number
+        obj = existing.get(code.casefold())
+        new = obj is None
+        if (new or row.has("pillar")) and pillar is None:
+            ctx.missing(row, "pillar")
+            continue
+        if new and (not row.has("name") or row.blank("name")):
+            ctx.missing(row, "name")
+        if not ctx.owner_ok(row, Indicator, obj, agency):
+            continue
+        if new:
+            obj = Indicator(region=ctx.region, code=code)
+        before = None if new else _state(obj)
+        if pillar is not None:
+            _assign(obj, "pillar", pillar)
+        for name in ("name", "unit", "source"):
+            if row.has(name):
+                _set_text(obj, name, ctx.text(row, name))
+        if row.has("direction"):
+            _assign(obj, "direction", direction or Indicator.Direction.HIGHER)
+        if row.has("weight"):
+            _assign(obj, "weight", Decimal(1) if weight is None else weight)
+        if row.has("year"):
+            _assign(obj, "year", year)
+        if row.has("target"):
+            _assign(obj, "target", target)
+        if row.has("agency") or ctx.agency is not None:
+            _assign(obj, "agency", agency)
+        if pillar is BAD and new:
+            continue
+        ctx.validate(
+            row,
+            obj,
+            {
+                "code": "code",
+                "name": "name",
+                "unit": "unit",
+                "pillar": "pillar",
+                "direction": "direction",
+                "weight": "weight",
+                "year": "year",
+                "target": "target",
+                "agency": "agency",
+                "source": "source",
+            },
+        )
+        ctx.plan(INDIKATOR.name, obj, new, before)
+        ctx.indicator_by_code[code.casefold()] = obj
+
+
+def _parse_peer(label: str) -> tuple[str, str]:
+    for prefix, kind in (
+        ("kota ", Region.Kind.KOTA),
+        ("kabupaten ", Region.Kind.KABUPATEN),
+        ("kab. ", Region.Kind.KABUPATEN),
+    ):
+        if label.casefold().startswith(prefix) and label[len(prefix) :].strip():
+            return label[len(prefix) :].strip(), kind
+    return label, Region.Kind.KABUPATEN
+
+
+def check_values(ctx: Context, rows: list[Row]) -> None:
+    peers = list(Peer.objects.filter(region=ctx.region))
+    own_label, labels = place_labels(ctx.region, peers)
+    places: dict[str, Peer | None] = {}
+    name_counts: dict[str, int] = defaultdict(int)
+    for peer in peers:
+        name_counts[peer.name.casefold()] += 1
+    # the region itself: its label, its title, its name, its slug
+    for text in (ctx.region.slug, ctx.region.name, ctx.region.title, own_label):
+        places.setdefault(_lookup_key(text), None)
+    for peer in peers:
+        places[_lookup_key(peer_title(peer))] = peer
+        places[_lookup_key(labels[peer.pk])] = peer
+        if name_counts[peer.name.casefold()] == 1 and _lookup_key(peer.name) not in places:
+            places[_lookup_key(peer.name)] = peer
+    next_order = max((p.order for p in peers), default=-1) + 1
+    new_peers: dict[str, Peer] = {}
+    existing: dict[tuple[int, int | None, int], IndicatorValue] = {
+        (v.indicator_id, v.peer_id, v.year): v
+        for v in IndicatorValue.objects.filter(indicator__region=ctx.region)
+    }
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        code = ctx.text(row, "indicator")
+        place_text = ctx.text(row, "place")
+        year = ctx.integer(row, "year")
+        value = ctx.decimal(row, "value", 4)
+        for key, parsed in (("indicator", code), ("place", place_text), ("year", year), ("value", value)):
+            if parsed is None:
+                ctx.missing(row, key)
+        indicator = None
+        if code is not None:
+            indicator = ctx.indicator_by_code.get(code.casefold())
+            if indicator is None:
+                close = difflib.get_close_matches(code, [i.code for i in ctx.indicator_by_code.values()], n=1)
+                ctx.problems.at(
+                    row,
+                    "indicator",
+                    f"unknown indicator code {code!r}",
+                    f"kode indikator {code!r} tidak dikenal",
+                    f"did you mean {close[0]!r}?" if close else "",
+                    f"maksud Anda {close[0]!r}?" if close else "",
+                )
+        peer: Peer | None | object = BAD
+        if place_text is not None:
+            place_key = _lookup_key(place_text)
+            if place_key in places:
+                peer = places[place_key]
+            elif place_key in new_peers:
+                peer = new_peers[place_key]
+            elif ctx.access.can_create(Peer):
+                name, kind = _parse_peer(" ".join(place_text.split()))
+                peer = Peer(region=ctx.region, name=name, kind=kind, order=next_order)
+                next_order += 1
+                try:
+                    peer.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
+                except ValidationError as exc:
+                    with translation.override("en"):
+                        en = "; ".join(exc.messages)
+                    with translation.override("id"):
+                        id_ = "; ".join(exc.messages)
+                    ctx.problems.at(row, "place", en, id_)
+                    peer = BAD
+                else:
+                    new_peers[place_key] = peer
+                    ctx.summary.new_peers.append(place_text)
+                    ctx.plan("Nilai (pembanding)", peer, True, None)
+            else:
+                ctx.problems.at(
+                    row,
+                    "place",
+                    f"{place_text!r} is neither {own_label} nor a peer",
+                    f"{place_text!r} bukan {own_label} dan bukan daerah pembanding",
+                    "peers are added on the web page or by the region admin",
+                    "daerah pembanding ditambahkan di halaman web atau oleh admin daerah",
+                )
+        if indicator is None or peer is BAD or None in (year, value) or BAD in (year, value):
+            continue
+        place_id = id(peer) if peer is not None else None
+        key = (id(indicator), place_id, year)
+        if key in seen:
+            ctx.problems.at(
+                row,
+                "year",
+                f"this indicator, place and year already appear in row {seen[key]}",
+                f"indikator, daerah dan tahun ini sudah ada di baris {seen[key]}",
+            )
+            continue
+        seen[key] = row.number
+        obj = None
+        if indicator.pk is not None and (peer is None or peer.pk is not None):
+            obj = existing.get((indicator.pk, peer.pk if peer is not None else None, year))
+        owner = indicator.agency
+        if not ctx.access.is_admin:
+            allowed = (
+                ctx.access.can_write(obj)
+                if obj is not None
+                else ctx.access.can_create(IndicatorValue, agency=owner)
+            )
+            allowed = allowed and owner is not None and owner.pk == ctx.agency.pk
+            if not allowed:
+                owner_name = owner.abbreviation if owner is not None else "admin daerah"
+                mine = ctx.agency.abbreviation
+                ctx.problems.at(
+                    row,
+                    "indicator",
+                    f"you may only enter rows of {mine}",
+                    f"Anda hanya boleh mengisi baris {mine}",
+                    f"indicator {indicator.code!r} belongs to {owner_name}",
+                    f"indikator {indicator.code!r} milik {owner_name}",
+                )
+                continue
+        new = obj is None
+        if new:
+            obj = IndicatorValue(region=ctx.region, indicator=indicator, peer=peer, year=year, value=value)
+            before = None
+        else:
+            before = _state(obj)
+            obj.value = value
+        ctx.validate(row, obj, {"value": "value", "year": "year", "indicator": "indicator", "peer": "place"})
+        ctx.plan(NILAI.name, obj, new, before)
+
+
+def check_drivers(ctx: Context, rows: list[Row]) -> None:
+    existing = {d.name.casefold(): d for d in Driver.objects.filter(region=ctx.region)}
+    seen: dict[str, int] = {}
+    for row in rows:
+        if not ctx.access.can_create(Driver):
+            ctx.problems.at(
+                row,
+                "name",
+                "only the region admin may enter drivers",
+                "hanya admin daerah yang boleh mengisi faktor pendorong",
+            )
+            continue
+        name = ctx.text(row, "name")
+        category = ctx.choice(row, "category", CATEGORIES)
+        impact = ctx.integer(row, "impact")
+        uncertainty = ctx.integer(row, "uncertainty")
+        if name is None:
+            ctx.missing(row, "name")
+            continue
+        if name.casefold() in seen:
+            ctx.problems.at(
+                row,
+                "name",
+                f"driver {name!r} already appears in row {seen[name.casefold()]}",
+                f"pendorong {name!r} sudah ada di baris {seen[name.casefold()]}",
+            )
+            continue
+        seen[name.casefold()] = row.number
+        obj = existing.get(name.casefold())
+        new = obj is None
+        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
+            if value is None and (new or row.has(key)):
+                ctx.missing(row, key)
+        if new:
+            obj = Driver(region=ctx.region, name=name)
+        before = None if new else _state(obj)
+        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
+            if value is not None:
+                _assign(obj, key, value)
+        if row.has("description"):
+            _set_text(obj, "description", ctx.text(row, "description"))
+        ctx.validate(
+            row,
+            obj,
+            {
+                "name": "name",
+                "category": "category",
+                "impact": "impact",
+                "uncertainty": "uncertainty",
+                "description": "description",
+            },
+        )
+        ctx.plan(PENDORONG.name, obj, new, before)
+
+
+CHECKS = (
+    (KESIAPAN, check_readiness),
+    (SWOT, check_swot),
+    (STRATEGI, check_strategies),
+    (KEMATANGAN, check_maturity),
+    (INDIKATOR, check_indicators),
+    (NILAI, check_values),
+    (PENDORONG, check_drivers),
+)
+
+
+# --- the import ------------------------------------------------------------------------------------------------
+
+
+def _load(path_or_file):
+    try:
+        return load_workbook(path_or_file, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds (zip, xml, key, value errors)
+        raise InvalidWorkbook(
+            [
+                CellProblem(
+                    WORKBOOK,
+                    "",
+                    f"not an Excel workbook (.xlsx) that can be read: {exc}",
+                    f"bukan buku kerja Excel (.xlsx) yang dapat dibaca: {exc}",
+                )
+            ]
+        ) from exc
+
+
+def _save(op: Op, ctx: Context) -> None:
+    obj = op.obj
+    if ctx.user is not None:
+        obj._history_user = ctx.user
+    obj._change_reason = CHANGE_REASON
+    obj.save()
+
+
+def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> ImportSummary:
+    workbook = _load(path_or_file)
+    present = [sheet for sheet, _ in CHECKS if sheet.name in workbook.sheetnames]
+    if not present:
+        names = ", ".join(sheet.name for sheet in SHEETS)
+        raise InvalidWorkbook(
+            [
+                CellProblem(
+                    WORKBOOK,
+                    "",
+                    f"none of the sheets of a kotacerdas workbook was found ({names})",
+                    f"tidak ada lembar kerja kotacerdas yang ditemukan ({names})",
+                )
+            ]
+        )
+    with transaction.atomic():
+        ctx = Context(region, agency, user)
+        for sheet, check in CHECKS:
+            if sheet.name not in workbook.sheetnames:
+                continue
+            rows = read_rows(workbook[sheet.name], sheet, ctx.problems)
+            check(ctx, rows)
+        if ctx.problems:
+            raise InvalidWorkbook(ctx.problems.sorted())
+        try:
+            _write(ctx)
+        except (DatabaseError, ValidationError) as exc:
+            raise InvalidWorkbook(
+                [
+                    CellProblem(
+                        WORKBOOK,
+                        "",
+                        f"could not be stored, nothing was written: {exc}",
+                        f"tidak dapat disimpan, tidak ada yang ditulis: {exc}",
+                    )
+                ]
+            ) from exc
+    return ctx.summary
+
+
+def _write(ctx: Context) -> None:
+    summary = ctx.summary
+    for op in ctx.ops:
+        changed = op.new or _state(op.obj) != op.before
+        if changed:
+            _save(op, ctx)
+        if op.factors is not None:
+            strategy = op.obj
+            wanted = {f.pk for f in op.factors}
+            current = set() if op.new else set(strategy.factors.values_list("pk", flat=True))
+            if wanted != current:
+                if ctx.user is not None:
+                    strategy._history_user = ctx.user
+                strategy._change_reason = CHANGE_REASON
+                strategy.factors.set(op.factors)
+                changed = True
+        summary.count(op.sheet, "created" if op.new else "updated" if changed else "unchanged")
