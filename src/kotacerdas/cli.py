@@ -172,6 +172,66 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _agency_or_error(region, abbreviation: str | None):
+    from kotacerdas.regions.models import Agency
+
+    if abbreviation is None:
+        return None, True
+    agency = Agency.objects.filter(region=region, abbreviation__iexact=abbreviation).first()
+    if agency is None:
+        known = ", ".join(Agency.objects.filter(region=region).values_list("abbreviation", flat=True))
+        _err(f"Perangkat daerah '{abbreviation}' tidak ada di {region.slug} / unknown agency. Known: {known}")
+        return None, False
+    return agency, True
+
+
+def cmd_workbook_template(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.interchange import workbook
+
+    workbook.write_template(args.output)
+    print(f"Ditulis / written: {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_workbook_export(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.interchange import workbook
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    agency, ok = _agency_or_error(region, args.agency)
+    if not ok:
+        return 2
+    workbook.export_workbook(region, args.output, agency=agency)
+    print(f"Ditulis / written: {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_workbook_import(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.interchange import workbook
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    agency, ok = _agency_or_error(region, args.agency)
+    if not ok:
+        return 2
+    if not Path(args.file).is_file():
+        _err(f"{args.file}: berkas tidak ditemukan / file not found")
+        return 2
+    try:
+        summary = workbook.import_workbook(region, args.file, agency=agency)
+    except workbook.InvalidWorkbook as exc:
+        _err(f"{args.file}: {len(exc.problems)} masalah, tidak ada yang diubah / problems, nothing changed:")
+        _err(str(exc))
+        return 1
+    print(summary)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
     from django.core.management import execute_from_command_line
@@ -210,6 +270,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="berkas kotacerdas-region/1 (atau - untuk stdin)")
     p.add_argument("--slug", help="simpan dengan kode singkat baru / store under a new slug")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("workbook", help="lembar kerja Excel bimtek / bimtek Excel worksheets")
+    wb = p.add_subparsers(dest="workbook_command", required=True, metavar="ACTION")
+    q = wb.add_parser("template", help="lembar kosong / blank worksheets")
+    q.add_argument("-o", "--output", required=True, help="FILE.xlsx")
+    q.set_defaults(func=cmd_workbook_template)
+    q = wb.add_parser("export", help="lembar terisi / filled worksheets")
+    q.add_argument("region", help="kode singkat daerah / region slug")
+    q.add_argument("-o", "--output", required=True, help="FILE.xlsx")
+    q.add_argument(
+        "--agency", help="hanya baris OPD ini (singkatan) / only this agency's rows (abbreviation)"
+    )
+    q.set_defaults(func=cmd_workbook_export)
+    q = wb.add_parser(
+        "import", help="impor lembar kerja (semua atau tidak sama sekali) / import, all or nothing"
+    )
+    q.add_argument("region", help="kode singkat daerah / region slug")
+    q.add_argument("file", help="FILE.xlsx")
+    q.add_argument("--agency", help="impor sebagai operator OPD ini / import as this agency's operator")
+    q.set_defaults(func=cmd_workbook_import)
 
     p = sub.add_parser("analyze", help="ringkasan analisis per pilar / per-pillar analysis summary")
     p.add_argument("region", help="kode singkat daerah / region slug")
