@@ -51,12 +51,26 @@ class World:
         return self.users[persona]
 
 
+def ensure_reference_data() -> None:
+    """Re-install the framework when a transactional (browser) test has flushed what the migration installed."""
+    from django.apps import apps
+
+    from kotacerdas.framework.install import install
+    from kotacerdas.framework.models import Framework
+    from kotacerdas.framework.reference import VERSIONS
+
+    for slug in VERSIONS:
+        if not Framework.objects.filter(slug=slug).exists():
+            install(apps, slug)
+
+
 @pytest.fixture
 def world(db) -> World:
     from django.contrib.auth import get_user_model
 
     from kotacerdas.regions.models import Agency, LocalWisdom, Membership, Region, Role
 
+    ensure_reference_data()
     User = get_user_model()
     katingan = Region.objects.create(
         slug="katingan",

@@ -100,3 +100,10 @@ def test_other_regions_factor_is_not_found(world, login, governance):
     client = login(world.user("admin_bappelitbang"))
     assert client.get(f"/d/katingan/faktor-swot/{foreign.pk}/").status_code == 404
     assert "rahasia" not in client.get("/d/katingan/faktor-swot/").content.decode()
+
+
+@pytest.mark.django_db
+def test_create_forms_take_initial_values_from_the_link(world, login):
+    client = login(world.user("admin_bappelitbang"))
+    page = client.get("/d/katingan/skenario/baru/?cell=high_low&unknown=x").content.decode()
+    assert '<option value="high_low" selected>' in page

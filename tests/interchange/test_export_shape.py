@@ -17,6 +17,16 @@ def test_it_has_the_top_level_keys_in_order(exported):
         "local_wisdom",
         "governance",
         "users",
+        "readiness",
+        "swot",
+        "strategies",
+        "ignored_pairings",
+        "maturity",
+        "peers",
+        "indicators",
+        "drivers",
+        "scenarios",
+        "plan",
     ]
     assert exported["format"] == FORMAT == "kotacerdas-region/1"
 

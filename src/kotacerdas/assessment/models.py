@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kotacerdas.regions.models import Agency, Region, RegionOwned
+from kotacerdas.regions.models import Agency, Region, RegionOwned, Sourced
 
 
 def _same_region(instance, field: str) -> None:
@@ -34,9 +34,11 @@ class Contributed(RegionOwned):
 
     AGENCY_OWNED = True
 
+    # RESTRICT, not PROTECT: an agency with contributions cannot be deleted on its own, but deleting the whole
+    # region (which deletes the contributions too) still works.
     agency = models.ForeignKey(
         Agency,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -56,7 +58,7 @@ class Contributed(RegionOwned):
 # --- plan settings ---------------------------------------------------------------------------------------------
 
 
-class PlanSettings(models.Model):
+class PlanSettings(Sourced):
     """Per-region settings of the analysis: the plan's years, maturity pillar weights, the scenario axes."""
 
     region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="plan_settings")
@@ -200,6 +202,14 @@ class SwotFactor(Contributed):
         "framework.Pillar", on_delete=models.PROTECT, related_name="+", verbose_name=_("pilar")
     )
     kind = models.CharField(_("jenis"), max_length=1, choices=Kind.choices)
+    ref = models.CharField(
+        _("rujukan"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Rujukan tetap yang unik di daerah ini, misalnya governance-S1; diisi otomatis bila kosong."
+        ),
+    )
     text = models.TextField(_("uraian faktor"))
     weight = models.DecimalField(
         _("bobot langsung"),
@@ -220,9 +230,31 @@ class SwotFactor(Contributed):
         verbose_name = _("faktor SWOT")
         verbose_name_plural = _("faktor SWOT")
         ordering = ["region", "pillar__order", "kind", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["region", "ref"], name="swot_factor_ref_per_region")]
 
     def __str__(self) -> str:
-        return f"{self.kind}: {self.text[:60]}"
+        return f"{self.ref}: {self.text[:60]}" if self.ref else f"{self.kind}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        if not self.ref:
+            self.ref = self.next_ref(self.region_id, self.pillar.slug, self.kind)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def next_ref(region_id: int, pillar_slug: str, kind: str) -> str:
+        """``<pillar>-<kind><n>``, n one past the highest ever used here: refs are never renumbered or reused,
+        so a workbook or a region file that names a factor keeps naming the same one."""
+        prefix = f"{pillar_slug}-{kind}"
+        used = [
+            *SwotFactor.objects.filter(region_id=region_id, ref__startswith=prefix).values_list(
+                "ref", flat=True
+            ),
+            *SwotFactor.history.filter(region_id=region_id, ref__startswith=prefix).values_list(
+                "ref", flat=True
+            ),
+        ]
+        numbers = [int(ref[len(prefix) :]) for ref in used if ref[len(prefix) :].isdigit()]
+        return f"{prefix}{max(numbers, default=0) + 1}"
 
     def clean(self) -> None:
         super().clean()
@@ -236,7 +268,7 @@ class SwotRating(Contributed):
 
     factor = models.ForeignKey(SwotFactor, on_delete=models.CASCADE, related_name="ratings")
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+        Agency, on_delete=models.RESTRICT, related_name="+", verbose_name=_("perangkat daerah")
     )
     importance = models.PositiveSmallIntegerField(
         _("tingkat kepentingan (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -289,6 +321,11 @@ class Strategy(Contributed):
         verbose_name = _("strategi TOWS")
         verbose_name_plural = _("strategi TOWS")
         ordering = ["region", "pillar__order", "kind", "code", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "code"], condition=~models.Q(code=""), name="strategy_code_per_region"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.code or f"{self.kind}: {self.text[:60]}"

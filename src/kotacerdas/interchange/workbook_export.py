@@ -58,18 +58,11 @@ def agency_label(agency: Agency | None) -> str | None:
 
 
 def factor_refs(region: Region) -> list[tuple[SwotFactor, str]]:
-    """Every factor of the region with its ref ``<pillar>-<kind><n>``, n counting from 1 within pillar and kind
-    in the factors' order (``order``, then creation)."""
+    """Every factor of the region with its stored ref (``<pillar>-<kind><n>``, never renumbered), in the factors'
+    order (pillar, kind, ``order``, then creation)."""
     factors = list(SwotFactor.objects.filter(region=region).select_related("pillar", "agency"))
     factors.sort(key=lambda f: (f.pillar.order, KIND_ORDER.get(f.kind, 9), f.order, f.pk))
-    counts: dict[tuple[int, str], int] = defaultdict(int)
-    result = []
-    for factor in factors:
-        counts[(factor.pillar_id, factor.kind)] += 1
-        result.append(
-            (factor, f"{factor.pillar.slug}-{factor.kind}{counts[(factor.pillar_id, factor.kind)]}")
-        )
-    return result
+    return [(factor, factor.ref) for factor in factors]
 
 
 def strategy_keys(region: Region) -> list[tuple[Strategy, str]]:

@@ -586,6 +586,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
     ref_of = {factor.pk: ref for factor, ref in refs}
     counts: dict[tuple[int, str], int] = defaultdict(int)
     next_order: dict[tuple[int, str], int] = {}
+    next_number: dict[tuple[int, str], int] = {}  # new refs continue after the highest ever used
     for factor, _ in refs:
         counts[(factor.pillar_id, factor.kind)] += 1
         group_key = (factor.pillar_id, factor.kind)
@@ -711,7 +712,12 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
                 agency=author if author is not BAD else None,
                 order=order,
             )
-            final_ref = f"{pillar.slug}-{kind}{counts[group_key]}"
+            if group_key not in next_number:
+                first_free = SwotFactor.next_ref(ctx.region.pk, pillar.slug, kind)
+                next_number[group_key] = int(first_free[len(f"{pillar.slug}-{kind}") :])
+            final_ref = f"{pillar.slug}-{kind}{next_number[group_key]}"
+            next_number[group_key] += 1
+            factor.ref = final_ref
             if group.label:
                 ctx.summary.new_refs[group.label] = final_ref
             if not ctx.owner_ok(first, SwotFactor, None, author):

@@ -211,9 +211,8 @@ def object_create(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     if k.model is Region or not _may_create_any(access, k):
         raise PermissionDenied("create")
     form_class = k.create_form or k.form
-    initial = {}
-    if k.model is Mission and request.GET.get("period"):
-        initial["period"] = request.GET["period"]
+    # Links may prefill the form, e.g. ?period=3 for a mission or ?cell=high_high for a scenario.
+    initial = {key: value for key, value in request.GET.items() if key in form_class.base_fields}
     form = form_class(request.POST or None, access=access, initial=initial)
     if request.method == "POST" and form.is_valid():
         obj = form.instance
