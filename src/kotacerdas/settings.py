@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kotacerdas.framework",
     "kotacerdas.regions",
     "kotacerdas.assessment",
+    "kotacerdas.actionplan",
     "kotacerdas.web",
 ]
 

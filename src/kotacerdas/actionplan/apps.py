@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionPlanConfig(AppConfig):
+    name = "kotacerdas.actionplan"
+    label = "actionplan"
+    verbose_name = _("Rencana aksi dan prioritas")
