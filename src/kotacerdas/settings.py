@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kotacerdas.regions",
     "kotacerdas.assessment",
     "kotacerdas.actionplan",
+    "kotacerdas.masterplan",
     "kotacerdas.web",
 ]
 
