@@ -36,10 +36,10 @@ def test_serve_answers_in_indonesian_with_local_static_files(tmp_path):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and body is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/masuk/", timeout=2) as resp:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/masuk/", timeout=15) as resp:
                     assert resp.status == 200
                     body = resp.read().decode()
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 assert proc.poll() is None, proc.stdout.read()
                 time.sleep(0.3)
         assert body is not None, "server did not answer within 60 s"
