@@ -233,6 +233,10 @@ class Activity(RegionOwned):
             raise ValidationError(
                 {"latest_start": _("Paling lambat dimulai tidak boleh sebelum paling awal.")}
             )
+        from kotacerdas.actionplan.services import check_activity  # the horizon rule (method.md §7)
+
+        if problems := check_activity(self):
+            raise ValidationError({"horizon": problems})
 
 
 class ActivityYear(RegionOwned):

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kotacerdas.actionplan.services import planned_elements
 from kotacerdas.assessment.models import Driver as DriverRecord
 from kotacerdas.assessment.models import (
     IgnoredPairing,
@@ -220,9 +221,7 @@ def _maturity(region: Region, pillars: list[Pillar], settings: PlanSettings | No
     targets = [maturity.ElementLevel(p, e, m.target) for (p, e), m in records.items() if m.target is not None]
     elements = {p.slug: tuple(e.slug for e in p.elements.all()) for p in pillars}
     weights = (settings.maturity_weights or None) if settings else None
-    planned: set[tuple[str, str]] = (
-        set()
-    )  # the action-plan stage supplies the elements with planned activities
+    planned = planned_elements(region)  # (pillar, element) pairs with a non-cancelled activity
     problem = None
     try:
         result = maturity.assess(levels, pillar_weights=weights, planned=planned, elements=elements)

@@ -21,6 +21,7 @@ from kotacerdas.charts.competitiveness import bar_chart_competitiveness
 from kotacerdas.charts.future import projection_chart, scenario_frame
 from kotacerdas.charts.maturity import radar_chart
 from kotacerdas.charts.readiness import readiness_heatmap
+from kotacerdas.charts.roadmap import roadmap_chart, spending_chart
 from kotacerdas.charts.swot import ie_matrix, quadrant_chart
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "radar_chart",
     "readiness_heatmap",
     "render",
+    "roadmap_chart",
     "scenario_frame",
+    "spending_chart",
     "svg_for_html",
 ]
