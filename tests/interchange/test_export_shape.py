@@ -27,6 +27,16 @@ def test_it_has_the_top_level_keys_in_order(exported):
         "drivers",
         "scenarios",
         "plan",
+        "components",
+        "programs",
+        "activities",
+        "screenings",
+        "risks",
+        "criteria",
+        "judgements",
+        "criterion_scores",
+        "ceilings",
+        "runs",
     ]
     assert exported["format"] == FORMAT == "kotacerdas-region/1"
 

@@ -9,7 +9,18 @@ from openpyxl import load_workbook
 
 from kotacerdas.interchange.workbook import export_workbook, import_workbook, write_template
 
-DATA_SHEETS = ["Kesiapan", "SWOT", "Strategi", "Kematangan", "Indikator", "Nilai", "Pendorong"]
+DATA_SHEETS = [
+    "Kesiapan",
+    "SWOT",
+    "Strategi",
+    "Kematangan",
+    "Indikator",
+    "Nilai",
+    "Pendorong",
+    "Rencana Aksi",
+    "Risiko",
+    "Penapisan",
+]
 PILLARS = [
     "governance — Smart Governance",
     "branding — Smart Branding",

@@ -4,6 +4,7 @@
 - :mod:`.sections`: what a section handler is (export, collect, check, write) and the shared helpers;
 - :mod:`.workspace`: the sections of the region workspace (profile, districts, RPJMD, agencies, local wisdom,
   governance, users);
+- :mod:`.assessment` and :mod:`.actionplan`: the sections of bimtek I–II and of the action plan;
 - :mod:`.schema`: the JSON Schema ``region-format.schema.json`` and its problems;
 - :mod:`.problems`: ``Problem`` (a JSON path and a message) and ``InvalidRegionFile``.
 

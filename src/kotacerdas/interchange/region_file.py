@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from kotacerdas.interchange.actionplan import ACTIONPLAN_SECTIONS
 from kotacerdas.interchange.assessment import ASSESSMENT_SECTIONS
 from kotacerdas.interchange.problems import ROOT, InvalidRegionFile, sort_problems
 from kotacerdas.interchange.schema import schema_problems
@@ -25,7 +26,7 @@ __all__ = ["FORMAT", "SECTIONS", "InvalidRegionFile", "check_document", "export_
 FORMAT = "kotacerdas-region/1"
 
 #: The sections of the file, in the order of its keys and of checking and writing. Later stages append theirs.
-SECTIONS: list[Section] = [*WORKSPACE_SECTIONS, *ASSESSMENT_SECTIONS]
+SECTIONS: list[Section] = [*WORKSPACE_SECTIONS, *ASSESSMENT_SECTIONS, *ACTIONPLAN_SECTIONS]
 
 
 def key_order() -> list[str]:

@@ -10,7 +10,8 @@ Public functions (docs/workbook.md describes the sheets, columns, refs and probl
   updating by natural key; on any problem it raises :class:`InvalidWorkbook` and writes nothing.
 
 Sheets: ``Petunjuk`` (instructions), ``Kesiapan``, ``SWOT``, ``Strategi``, ``Kematangan``, ``Indikator``, ``Nilai``,
-``Pendorong`` and the hidden ``Daftar`` (the lists behind the dropdowns). The layout is in :mod:`.workbook_layout`,
+``Pendorong``, the action plan's ``Rencana Aksi``, ``Risiko`` and ``Penapisan`` (:mod:`.workbook_actionplan`), and
+the hidden ``Daftar`` (the lists behind the dropdowns). The layout is in :mod:`.workbook_layout`,
 the rows of an export in :mod:`.workbook_export`, the checks and writes of an import in :mod:`.workbook_import`.
 """
 

@@ -267,6 +267,8 @@ def driver_rows(region: Region, agency: Agency | None) -> list[list]:
 
 
 def region_rows(region: Region, agency: Agency | None) -> dict[str, list[list]]:
+    from kotacerdas.interchange.workbook_actionplan import actionplan_rows
+
     return {
         KESIAPAN.name: readiness_rows(region, agency),
         SWOT.name: swot_rows(region, agency),
@@ -275,6 +277,7 @@ def region_rows(region: Region, agency: Agency | None) -> dict[str, list[list]]:
         INDIKATOR.name: indicator_rows(region, agency),
         NILAI.name: value_rows(region, agency),
         PENDORONG.name: driver_rows(region, agency),
+        **actionplan_rows(region, agency),
     }
 
 

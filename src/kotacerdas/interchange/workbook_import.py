@@ -1203,6 +1203,13 @@ CHECKS = (
 )
 
 
+def _checks() -> tuple:
+    """Every sheet's check in the order of the workbook: bimtek I–II, then the action plan's sheets."""
+    from kotacerdas.interchange.workbook_actionplan import ACTIONPLAN_CHECKS
+
+    return (*CHECKS, *ACTIONPLAN_CHECKS)
+
+
 # --- the import ------------------------------------------------------------------------------------------------
 
 
@@ -1232,7 +1239,7 @@ def _save(op: Op, ctx: Context) -> None:
 
 def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> ImportSummary:
     workbook = _load(path_or_file)
-    present = [sheet for sheet, _ in CHECKS if sheet.name in workbook.sheetnames]
+    present = [sheet for sheet, _ in _checks() if sheet.name in workbook.sheetnames]
     if not present:
         names = ", ".join(sheet.name for sheet in SHEETS)
         raise InvalidWorkbook(
@@ -1247,7 +1254,7 @@ def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> 
         )
     with transaction.atomic():
         ctx = Context(region, agency, user)
-        for sheet, check in CHECKS:
+        for sheet, check in _checks():
             if sheet.name not in workbook.sheetnames:
                 continue
             rows = read_rows(workbook[sheet.name], sheet, ctx.problems)
@@ -1286,4 +1293,7 @@ def _write(ctx: Context) -> None:
                 strategy._change_reason = CHANGE_REASON
                 strategy.factors.set(op.factors)
                 changed = True
+        after = getattr(op, "after", None)  # links saved after the row (workbook_actionplan.py)
+        if after is not None:
+            changed = after(op, ctx) or changed
         summary.count(op.sheet, "created" if op.new else "updated" if changed else "unchanged")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas.interchange.workbook_actionplan_layout import SHEET_NOTES as ACTIONPLAN_NOTES
 from kotacerdas.interchange.workbook_layout import FORMAT, SHEETS, Catalogue, labelled
 
 GENERAL = [
@@ -93,7 +94,7 @@ def draw_instructions(
     line("Lembar", bold=True)
     for sheet in SHEETS:
         line(sheet.name, sheet.description)
-        for text in SHEET_NOTES.get(sheet.name, []):
+        for text in SHEET_NOTES.get(sheet.name) or ACTIONPLAN_NOTES.get(sheet.name, []):
             line("", text)
         line("", "Kolom: " + "; ".join(column.header for column in sheet.columns))
     row += 1

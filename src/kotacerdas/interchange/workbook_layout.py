@@ -115,6 +115,8 @@ class Catalogue:
         )
 
     def lists(self, agencies: Sequence[str] = ()) -> dict[str, list[str]]:
+        from kotacerdas.interchange.workbook_actionplan_layout import lists as actionplan_lists
+
         return {
             PILLARS: [labelled(s, n) for s, n in self.pillars],
             ELEMENTS: [labelled(s, n) for _, s, n in self.elements],
@@ -125,6 +127,7 @@ class Catalogue:
             DIRECTIONS: [labelled(s, n) for s, n in DIRECTION_LABELS.items()],
             CATEGORIES: [labelled(s, n) for s, n in CATEGORY_LABELS.items()],
             AGENCIES: list(agencies),
+            **actionplan_lists(),
         }
 
 
@@ -516,3 +519,8 @@ def new_workbook(
     wb.properties.keywords = f"{FORMAT} {catalogue.framework}"
     wb.properties.creator = "kotacerdas"
     return wb
+
+
+# The action plan's sheets (Rencana Aksi, Risiko, Penapisan) and their lists: workbook_actionplan_layout.py builds
+# them from the classes above and appends them to SHEETS and LIST_TITLES when it is imported.
+from kotacerdas.interchange import workbook_actionplan_layout  # noqa: E402, F401
