@@ -6,3 +6,8 @@ class ActionPlanConfig(AppConfig):
     name = "kotacerdas.actionplan"
     label = "actionplan"
     verbose_name = _("Rencana aksi dan prioritas")
+
+    def ready(self) -> None:
+        from kotacerdas.actionplan.kinds import install
+
+        install()
