@@ -172,6 +172,95 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rupiah(amount: float) -> str:
+    from kotacerdas.method.errors import rupiah
+
+    return rupiah(amount)
+
+
+def cmd_prioritize(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.actionplan import services
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    try:
+        if args.save:
+            run = services.run_prioritization(
+                region, name=args.save, gap=args.gap, time_limit=args.time_limit
+            )
+            document = services.plan_json(run)
+        else:
+            outcome = services.compute_plan(region, gap=args.gap, time_limit=args.time_limit)
+            document = services.plan_json(outcome)
+    except services.PrioritizationError as exc:
+        _err(f"{region.slug}: prioritas tidak dapat dihitung / cannot prioritise: {exc}")
+        return 1
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    from kotacerdas.actionplan.models import Activity
+
+    names = dict(Activity.objects.filter(region=region).values_list("ref", "name"))
+    gap = "–" if document["gap"] is None else f"{document['gap']:.4f}"
+    print(f"{region.title} — peta jalan / roadmap")
+    print(
+        f"Status: {document['status']}  optimal: {'ya / yes' if document['optimal'] else 'tidak / no'}  "
+        f"gap: {gap}  total prioritas / objective: {document['objective']:.4f}"
+    )
+    print()
+    print(f"Terpilih / chosen ({len(document['chosen'])}):")
+    width = max((len(ref) for ref in [*document["chosen"], *document["deferred"]]), default=3)
+    for ref, start in sorted(document["chosen"].items(), key=lambda item: (item[1], item[0])):
+        print(f"  {start}  {ref:<{width}}  {names.get(ref, '')}")
+    print()
+    print(f"Ditunda / deferred ({len(document['deferred'])}):")
+    for ref, reason in document["deferred"].items():
+        print(f"  {ref:<{width}}  {names.get(ref, '')}: {reason}")
+    print()
+    print("Belanja terhadap pagu / spending against ceilings:")
+    for row in document["spending"]:
+        mark = "  MELEBIHI / OVER" if row["amount"] > row["ceiling"] else ""
+        print(
+            f"  {row['year']}  {row['source']:<10} {_rupiah(row['amount']):>22} / {_rupiah(row['ceiling']):>22}{mark}"
+        )
+    if args.save:
+        print(f"\nDisimpan sebagai / saved as: {args.save}")
+    return 0
+
+
+def cmd_roadmap(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas import charts
+    from kotacerdas.actionplan import services
+    from kotacerdas.actionplan.models import PrioritizationRun
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in charts.FORMATS:
+        _err(f"{args.output}: tulis .svg atau .png / write .svg or .png")
+        return 1
+    run = None
+    if args.run:
+        run = PrioritizationRun.objects.filter(region=region, name=args.run).first()
+        if run is None:
+            known = ", ".join(PrioritizationRun.objects.filter(region=region).values_list("name", flat=True))
+            _err(f"Hasil prioritas '{args.run}' tidak ada / unknown run. Known: {known or '-'}")
+            return 2
+    try:
+        rows = services.roadmap_rows(region, run, by=args.by)
+    except services.PrioritizationError as exc:
+        _err(f"{region.slug}: peta jalan tidak dapat dihitung / cannot build the roadmap: {exc}")
+        return 1
+    title = f"Peta jalan {region.title}" + (f" — {run.name}" if run else "")
+    Path(args.output).write_bytes(charts.render(charts.roadmap_chart(rows, title=title), fmt))
+    print(f"Ditulis / written: {args.output} ({len(rows)} kegiatan / activities)", file=sys.stderr)
+    return 0
+
+
 def _agency_or_error(region, abbreviation: str | None):
     from kotacerdas.regions.models import Agency
 
@@ -229,6 +318,54 @@ def cmd_workbook_import(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 1
     print(summary)
+    return 0
+
+
+class _ProgressBar:
+    """``progress(step, done, total)`` for the master plan builder: a bar redrawn in place on a terminal, one line
+    per step otherwise (a log, a pipe)."""
+
+    def __init__(self, stream=None, width: int = 28) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.width = width
+        self.step = None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if self.tty:
+            filled = self.width * done // total if total else self.width
+            bar = "#" * filled + "-" * (self.width - filled)
+            self.stream.write(f"\r\033[K{step[:24]:<24} [{bar}] {done}/{total}")
+        elif step != self.step:
+            self.stream.write(f"{step} ...\n")
+        self.step = step
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.step is not None:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def cmd_masterplan(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas.masterplan import render_common
+    from kotacerdas.masterplan.builder import build
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    bar = _ProgressBar()
+    try:
+        doc = build(region, progress=bar)
+        bar(f"menulis {args.format.upper()}", 0, 1)
+        data = render_common.render(doc, args.format)
+        bar(f"menulis {args.format.upper()}", 1, 1)
+    finally:
+        bar.close()
+    Path(args.output).write_bytes(data)
+    mark = " (DRAF)" if doc.draft else ""
+    print(f"Ditulis / written: {args.output}{mark}", file=sys.stderr)
     return 0
 
 
@@ -295,6 +432,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("region", help="kode singkat daerah / region slug")
     p.add_argument("--json", action="store_true", help="satu dokumen JSON / one JSON document")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("masterplan", help="dokumen masterplan DOCX/PDF/HTML / the master plan document")
+    p.add_argument("region", help="kode singkat daerah / region slug")
+    p.add_argument("--format", choices=("docx", "pdf", "html"), default="pdf", help="bawaan / default: pdf")
+    p.add_argument("-o", "--output", required=True, help="FILE.docx|.pdf|.html")
+    p.set_defaults(func=cmd_masterplan)
+
+    p = sub.add_parser(
+        "prioritize", help="pilih dan jadwalkan kegiatan dalam pagu / choose and schedule within the ceilings"
+    )
+    p.add_argument("region", help="kode singkat daerah / region slug")
+    p.add_argument("--json", action="store_true", help="satu dokumen JSON / one JSON document")
+    p.add_argument(
+        "--save", metavar="NAME", help="simpan hasil dengan nama ini / save the run under this name"
+    )
+    p.add_argument("--gap", type=float, default=0.005, help="celah optimalitas relatif / relative MIP gap")
+    p.add_argument("--time-limit", type=float, default=10.0, help="batas waktu (detik) / time limit (s)")
+    p.set_defaults(func=cmd_prioritize)
+
+    p = sub.add_parser("roadmap", help="grafik peta jalan (Gantt) / roadmap chart")
+    p.add_argument("region", help="kode singkat daerah / region slug")
+    p.add_argument("-o", "--output", required=True, help="FILE.svg atau FILE.png")
+    p.add_argument("--by", choices=["pillar", "agency"], default="pillar", help="kelompok / group by")
+    p.add_argument(
+        "--run", metavar="NAME", help="hasil prioritas tersimpan / a saved run (default: compute now)"
+    )
+    p.set_defaults(func=cmd_roadmap)
 
     p = sub.add_parser(
         "manage", help="perintah manajemen Django / Django management commands", add_help=False

@@ -7,5 +7,8 @@ urlpatterns = [
     # The analysis pages come before the workspace's generic /d/<slug>/<kind>/ routes.
     path("d/<slug:slug>/analisis/", include("kotacerdas.assessment.urls_bimtek1")),
     path("d/<slug:slug>/analisis/", include("kotacerdas.assessment.urls_bimtek2")),
+    path("d/<slug:slug>/rencana-aksi/", include("kotacerdas.actionplan.urls")),
+    path("d/<slug:slug>/prioritas/", include("kotacerdas.actionplan.urls_priorities")),
+    path("d/<slug:slug>/", include("kotacerdas.masterplan.urls")),
     path("", include("kotacerdas.web.urls")),
 ]
