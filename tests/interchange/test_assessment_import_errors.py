@@ -152,7 +152,7 @@ CASES = {
     ),
     "maturity target below current": (
         _set(("maturity", 0, "target"), 1),
-        "maturity[0].target: Target tingkat tidak boleh di bawah tingkat saat ini.",
+        "maturity[0].target: Target tingkat tidak boleh di bawah tingkat saat ini. / The target level cannot be below the current level.",
     ),
     "unknown agency of a factor": (
         _set(("swot", 0, "agency"), "Diskominfo"),
@@ -259,7 +259,7 @@ CASES = {
     ),
     "horizon before the start": (
         _set(("plan", "horizon_year"), 2020),
-        "plan.horizon_year: Tahun cakrawala harus sesudah tahun pertama.",
+        "plan.horizon_year: Tahun cakrawala harus sesudah tahun pertama. / The horizon year must be after the first year.",
     ),
     "unknown pillar weight": (
         _set(("plan", "maturity_weights"), {"governance": -1}),
