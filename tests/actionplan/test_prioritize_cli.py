@@ -86,10 +86,10 @@ def test_the_plan_obeys_ceilings_dependencies_and_mandatory_activities(budget, c
     assert "A" in chosen and chosen["B"] >= chosen["A"] + 1
     # what cannot fit is deferred with a reason; cancelled and finished activities are left out entirely
     assert set(chosen) | set(document["deferred"]) == {"QW-1", "RUN-1", "A", "B", "C", "D", "E", "G", "U"}
-    assert "C" in document["deferred"] and "ceiling apbd 2025" in document["deferred"]["C"]
+    assert "C" in document["deferred"] and "pagu APBD 2025 tidak cukup" in document["deferred"]["C"]
     assert chosen.get("D") == 2025 and "E" in document["deferred"]  # D is worth more than E; both do not fit
-    assert document["deferred"]["G"] == "depends on X, which is cancelled"
-    assert document["deferred"]["U"].startswith("not scored on dampak")
+    assert document["deferred"]["G"] == "bergantung pada X, yang dibatalkan"
+    assert document["deferred"]["U"].startswith("belum dinilai pada dampak")
     # spending rows: exact keys, ceilings as given (0 where none), amounts equal to the recomputed ones
     for row in document["spending"]:
         assert list(row) == ["year", "source", "amount", "ceiling"]

@@ -34,7 +34,7 @@ def test_an_unfundable_quick_win_names_year_and_source(plan, capsys) -> None:
     plan.score(qw)
     assert main(["prioritize", "katingan"]) == 1
     err = capsys.readouterr().err
-    assert "in 2025, source apbd" in err
+    assert "pada 2025, sumber dana APBD" in err
     assert "Rp 500.000.000" in err and "QW-1" in err
 
 
@@ -44,6 +44,6 @@ def test_a_mandatory_activity_depending_on_a_cancelled_one(plan, capsys) -> None
     plan.activity("QW-1", horizon="quick_win", depends_on=[cancelled])
     assert main(["prioritize", "katingan"]) == 1
     assert (
-        "Kegiatan wajib QW-1 tidak dapat dijadwalkan: depends on OLD, which is cancelled."
+        "Kegiatan wajib QW-1 tidak dapat dijadwalkan: bergantung pada OLD, yang dibatalkan."
         in capsys.readouterr().err
     )

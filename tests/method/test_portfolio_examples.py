@@ -17,7 +17,7 @@ def test_knapsack_by_hand_prefers_the_best_total_priority() -> None:
         C("B", 0.4, [40 * M], "APBD", 2025, 2025),
         C("C", 0.8, [100 * M], "APBD", 2025, 2025),
     ]
-    plan = pf.plan(cands, {(2025, "APBD"): 100 * M}, gap=0.0)
+    plan = pf.plan(cands, {(2025, "APBD"): 100 * M}, gap=0.0, lang="en")
     assert plan.chosen == {"A": 2025, "B": 2025}
     assert plan.objective == pytest.approx(0.9)
     assert plan.status == "optimal" and plan.optimal
@@ -39,7 +39,7 @@ def test_multi_year_costs_follow_the_start_year() -> None:
 
 def test_absent_ceiling_is_zero() -> None:
     cands = [C("A", 0.7, [10 * M], "CSR", 2025, 2025), C("B", 0.2, [0.0], "CSR", 2025, 2025)]
-    plan = pf.plan(cands, {(2025, "APBD"): 100 * M})
+    plan = pf.plan(cands, {(2025, "APBD"): 100 * M}, lang="en")
     assert plan.chosen == {"B": 2025}  # costs nothing, fits a 0 ceiling
     assert "more than that year's ceiling Rp 0" in plan.deferred["A"]
     assert "CSR in 2025" in plan.deferred["A"]
@@ -58,7 +58,7 @@ def test_equal_priority_plans_prefer_the_earlier_one() -> None:
     # one of them: both plans are worth .5, and the one that starts earlier (A in 2025) wins.
     cands = [C("A", 0.5, [10 * M, 10 * M], "APBD", 2025, 2025), C("B", 0.5, [10 * M], "APBD", 2026, 2026)]
     ceilings = {(2025, "APBD"): 10 * M, (2026, "APBD"): 10 * M}
-    plan = pf.plan(cands, ceilings, gap=0.0)
+    plan = pf.plan(cands, ceilings, gap=0.0, lang="en")
     assert plan.objective == pytest.approx(0.5)
     assert plan.chosen == {"A": 2025}  # the plan that starts earlier
     assert "ceiling APBD 2026 is used up" in plan.deferred["B"]
@@ -79,7 +79,7 @@ def test_dependent_is_deferred_when_its_dependency_is() -> None:
         C("fiber", 0.2, [500 * M], "APBD", 2025, 2025),
         C("cctv", 0.9, [50 * M], "APBD", 2026, 2026, depends_on=("fiber",)),
     ]
-    plan = pf.plan(cands, {(2025, "APBD"): 100 * M, (2026, "APBD"): 100 * M})
+    plan = pf.plan(cands, {(2025, "APBD"): 100 * M, (2026, "APBD"): 100 * M}, lang="en")
     assert plan.chosen == {}
     assert "Rp 500.000.000 from APBD in 2025" in plan.deferred["fiber"]
     assert plan.deferred["cctv"].startswith("depends on fiber, which can never be scheduled")
@@ -91,7 +91,7 @@ def test_dependency_window_too_late() -> None:
         C("b", 0.5, [1 * M], "APBD", 2025, 2026, depends_on=("a",)),
     ]
     ceilings = {(y, "APBD"): 10 * M for y in range(2025, 2030)}
-    plan = pf.plan(cands, ceilings)
+    plan = pf.plan(cands, ceilings, lang="en")
     assert plan.chosen == {"a": 2025}
     assert (
         plan.deferred["b"]
@@ -104,7 +104,7 @@ def test_mandatory_activities_are_chosen_even_when_worth_less() -> None:
         C("quick-win", 0.1, [80 * M], "APBD", 2025, 2025, mandatory=True),
         C("big", 0.9, [100 * M], "APBD", 2025, 2025),
     ]
-    plan = pf.plan(cands, {(2025, "APBD"): 100 * M})
+    plan = pf.plan(cands, {(2025, "APBD"): 100 * M}, lang="en")
     assert plan.chosen == {"quick-win": 2025}
     assert "only Rp 20.000.000 of Rp 100.000.000 is left" in plan.deferred["big"]
 

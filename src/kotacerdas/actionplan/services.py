@@ -759,11 +759,29 @@ def _is_mandatory(a: Activity) -> bool:
     return a.horizon == Activity.Horizon.QUICK_WIN or a.status == Status.BERJALAN
 
 
+#: The reasons this module adds to the method's own (``portfolio.plan`` gives the others), by language.
+_REASONS = {
+    "id": {
+        "cancelled": "bergantung pada {ref}, yang dibatalkan",
+        "excluded": "bergantung pada {ref}, yang tidak dapat dijadwalkan",
+        "unscored": "belum dinilai pada {criteria}, sehingga belum memiliki prioritas",
+        "not_chosen": "tidak dipilih",
+    },
+    "en": {
+        "cancelled": "depends on {ref}, which is cancelled",
+        "excluded": "depends on {ref}, which cannot be scheduled",
+        "unscored": "not scored on {criteria}, so it has no priority",
+        "not_chosen": "not chosen",
+    },
+}
+
+
 def _candidate_set(region: Region, ranked: Priorities | None = None) -> CandidateSet:
     ranked = ranked if ranked is not None else priorities(region)
     activities = _open_activities(region)
     by_ref = {a.ref: a for a in activities}
     values = ranked.by_ref
+    reasons = _REASONS[_lang()]
     excluded: dict[str, str] = {}
     changed = True
     while (
@@ -775,9 +793,8 @@ def _candidate_set(region: Region, ranked: Priorities | None = None) -> Candidat
                 continue
             for d in a.depends_on.all():
                 if d.status == Status.BATAL or d.ref in excluded:
-                    excluded[a.ref] = f"depends on {d.ref}, which is cancelled" if d.status == Status.BATAL else (
-                        f"depends on {d.ref}, which cannot be scheduled"
-                    )  # fmt: skip
+                    why = "cancelled" if d.status == Status.BATAL else "excluded"
+                    excluded[a.ref] = reasons[why].format(ref=d.ref)
                     changed = True
                     break
     candidates = []
@@ -847,8 +864,17 @@ def compute_plan(region: Region, gap: float = 0.005, time_limit: float = 10.0) -
         raise PrioritizationError(ranked.problem)
     cset = _candidate_set(region, ranked)
     ceilings = _ceilings(region)
+    lang = _lang()
+    reasons = _REASONS[lang]
     try:
-        plan = portfolio.plan(cset.candidates, ceilings, gap=gap, time_limit=time_limit)
+        plan = portfolio.plan(
+            cset.candidates,
+            ceilings,
+            gap=gap,
+            time_limit=time_limit,
+            lang=lang,
+            source_labels=funding_labels(),
+        )
     except MethodError as exc:
         raise PrioritizationError(str(exc)) from exc
     unscored = {a.ref: missing for a, missing in ranked.unscored}
@@ -859,11 +885,10 @@ def compute_plan(region: Region, gap: float = 0.005, time_limit: float = 10.0) -
         if ref in cset.excluded:
             deferred[ref] = cset.excluded[ref]
         elif ref in unscored:
-            deferred[ref] = (
-                "not scored on " + ", ".join(c.slug for c in unscored[ref]) + ", so it has no priority"
-            )
+            criteria = ", ".join(c.slug for c in unscored[ref])
+            deferred[ref] = reasons["unscored"].format(criteria=criteria)
         else:
-            deferred[ref] = plan.deferred.get(ref, "not chosen")
+            deferred[ref] = plan.deferred.get(ref, reasons["not_chosen"])
     return PlanOutcome(
         region, plan, cset.candidates, cset.activities, deferred, ranked, ceilings,
         {"gap": gap, "time_limit": time_limit},

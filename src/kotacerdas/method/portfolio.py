@@ -55,6 +55,185 @@ PROVEN_GAP = 1e-6
 
 Key = tuple[int, str]
 
+#: Languages of the reasons and messages: Indonesian (the default) and English.
+LANGS: tuple[str, ...] = ("id", "en")
+
+# Every deferred reason, message and MethodError raised by plan() / greedy(), in Indonesian (the default) and
+# English. ``{source}`` is a funding source code, or its label when ``source_labels`` gives one.
+_TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        # input checks
+        "number": "{what} harus berupa angka, bukan {value!r}",
+        "finite": "{what} harus berupa angka terhingga, bukan {value!r}",
+        "at_least": "{what} harus paling sedikit {low}, bukan {number}",
+        "at_most": "{what} harus paling banyak {high}, bukan {number}",
+        "whole": "{what} harus berupa bilangan bulat, bukan {value!r}",
+        "ceiling_key": "pagu harus diberi kunci (tahun, sumber dana), bukan {key!r}",
+        "ceiling_year": "tahun pagu {key!r}",
+        "ceiling_source": "sumber dana pagu {key!r} harus berupa teks yang tidak kosong",
+        "ceiling_amount": "pagu {source} {year}",
+        "gap": "gap optimalitas",
+        "time_limit": "batas waktu (detik)",
+        "time_limit_zero": "batas waktu harus lebih dari 0 detik",
+        "not_candidate": "diharapkan portfolio.Candidate, bukan {type}",
+        "same_id": "dua calon memakai id yang sama: {id}",
+        "unknown_dependency": "kegiatan {id} bergantung pada {dep}, yang tidak termasuk dalam daftar calon",
+        "cycle": "ketergantungan membentuk lingkaran, sehingga tidak satu pun dari kegiatan ini dapat "
+        "dimulai: {path}",
+        # why an activity can never be scheduled
+        "never_dep": "bergantung pada {dep}, yang tidak dapat dijadwalkan ({why})",
+        "dep_too_late": "bergantung pada {dep}, yang paling cepat selesai pada {end}, padahal tahun mulai "
+        "paling lambatnya {latest}",
+        "alone": "kegiatan ini saja sudah membutuhkan {cost} dari {source} pada {year}, melebihi pagu tahun "
+        "itu {ceiling} ({when})",
+        "alone_one": "jika dimulai {start}",
+        "alone_every": "pada setiap tahun mulai yang diizinkan, mis. {start}",
+        # a mandatory activity that can never be scheduled
+        "mandatory_never": "kegiatan wajib {id} tidak dapat dijadwalkan: {why}",
+        "needed_never": "kegiatan {id} (dibutuhkan oleh kegiatan wajib) tidak dapat dijadwalkan: {why}",
+        "why_never_dep": "kegiatan ini bergantung pada {dep}, yang tidak dapat dijadwalkan",
+        "why_dep_too_late": "kegiatan ini bergantung pada {dep}, yang paling cepat selesai pada {end}, "
+        "padahal tahun mulai paling lambatnya {latest}",
+        "why_empty": "rentang tahun mulainya kosong",
+        # mandatory activities that cannot all be funded
+        "infeasible": "kegiatan wajib ({names}) tidak dapat dijadwalkan seluruhnya dalam pagu",
+        "one_by_one": "kegiatan wajib ({names}) muat dalam pagu bila dijadwalkan bersama, tetapi tidak bila "
+        "ditempatkan satu per satu pada tahun mulai paling awal; gunakan portfolio.plan",
+        "short_other": "{source} {year} (kurang {short})",
+        "short": "kegiatan wajib tidak dapat didanai seluruhnya: pada {year}, sumber dana {source}, "
+        "dibutuhkan paling sedikit {need}, sedangkan pagunya {ceiling} (kurang {short}); belanja kegiatan "
+        "wajib di sana: {users}",
+        "short_also": "; juga kurang: {others}",
+        "short_end": ". Naikkan pagu itu, geser tahun mulai, atau jadikan salah satu kegiatan tidak wajib.",
+        # deferred reasons
+        "dep_deferred": "bergantung pada {dep}, yang ditunda",
+        "dep_scheduled": "bergantung pada {dep}, yang dijadwalkan {span}, padahal tahun mulai paling "
+        "lambatnya {latest}",
+        "zero_priority": "prioritasnya 0, sehingga memilihnya tidak menambah nilai apa pun",
+        "solver_left_out": "tidak dipilih oleh solver dalam batas gap/waktunya; sebenarnya masih muat jika "
+        "dimulai {start}",
+        "used_up": "pagu {source} {year} tidak cukup: butuh {cost}, tersisa {left} dari {ceiling} ({when})",
+        "used_up_one": "jika dimulai {start}",
+        "used_up_every": "untuk setiap tahun mulai {first}–{last}",
+        # plan messages and solver failures
+        "overspend": "kesalahan internal: rencana melampaui pagu {source} {year}; mohon laporkan",
+        "no_plan": "tidak ditemukan rencana dalam batas waktu {seconds} detik; beri waktu lebih lama "
+        "({solver})",
+        "nothing": "tidak ada yang dapat dipilih",
+        "greedy": "rencana dasar greedy",
+        "greedy_no_plan": "solver tidak menemukan rencana tepat waktu ({solver}); rencana greedy dipakai",
+        "greedy_better": "rencana greedy dipakai: lebih baik daripada rencana solver pada batasnya "
+        "({solver})",
+    },
+    "en": {
+        "number": "{what} must be a number, got {value!r}",
+        "finite": "{what} must be a finite number, got {value!r}",
+        "at_least": "{what} must be at least {low}, got {number}",
+        "at_most": "{what} must be at most {high}, got {number}",
+        "whole": "{what} must be a whole number, got {value!r}",
+        "ceiling_key": "a ceiling must be keyed by (year, source), got {key!r}",
+        "ceiling_year": "the year of ceiling {key!r}",
+        "ceiling_source": "the source of ceiling {key!r} must be a non-empty text",
+        "ceiling_amount": "the ceiling for {source} in {year}",
+        "gap": "the optimality gap",
+        "time_limit": "the time limit (seconds)",
+        "time_limit_zero": "the time limit must be more than 0 seconds",
+        "not_candidate": "expected portfolio.Candidate, got {type}",
+        "same_id": "two candidates share the id {id}",
+        "unknown_dependency": "activity {id} depends on {dep}, which is not among the candidates",
+        "cycle": "the dependencies form a cycle, so none of these can ever start: {path}",
+        "never_dep": "depends on {dep}, which can never be scheduled ({why})",
+        "dep_too_late": "depends on {dep}, which ends in {end} at the earliest; the latest allowed start is "
+        "{latest}",
+        "alone": "it alone needs {cost} from {source} in {year}, more than that year's ceiling {ceiling} "
+        "({when})",
+        "alone_one": "starting in {start}",
+        "alone_every": "at every allowed start (e.g. {start})",
+        "mandatory_never": "mandatory activity {id} can never be scheduled: {why}",
+        "needed_never": "activity (needed by a mandatory one) {id} can never be scheduled: {why}",
+        "why_never_dep": "it depends on {dep}, which can never be scheduled",
+        "why_dep_too_late": "it depends on {dep}, which ends in {end} at the earliest; the latest allowed "
+        "start is {latest}",
+        "why_empty": "its start window is empty",
+        "infeasible": "the mandatory activities ({names}) cannot all be scheduled within the ceilings",
+        "one_by_one": "the mandatory activities ({names}) fit the ceilings together, but not when placed one "
+        "by one at their earliest start; use portfolio.plan",
+        "short_other": "{source} {year} (short by {short})",
+        "short": "the mandatory activities cannot all be funded: in {year}, source {source}, they need at "
+        "least {need} but the ceiling is {ceiling} (short by {short}); mandatory spending there: {users}",
+        "short_also": "; also short: {others}",
+        "short_end": ". Raise that ceiling, move a start year or make an activity optional.",
+        "dep_deferred": "depends on {dep}, which is deferred",
+        "dep_scheduled": "depends on {dep}, which is scheduled {span}; the latest allowed start is {latest}",
+        "zero_priority": "its priority is 0, so choosing it gains nothing",
+        "solver_left_out": "left out by the solver within its gap/time limit; it would still fit starting in "
+        "{start}",
+        "used_up": "ceiling {source} {year} is used up: it needs {cost} there, only {left} of {ceiling} is "
+        "left ({when})",
+        "used_up_one": "starting in {start}",
+        "used_up_every": "at every start from {first} to {last}",
+        "overspend": "internal error: the plan overspends {source} {year}; please report this",
+        "no_plan": "no plan was found within the time limit of {seconds} s; allow more time ({solver})",
+        "nothing": "nothing to choose",
+        "greedy": "greedy baseline",
+        "greedy_no_plan": "the solver found no plan in time ({solver}); greedy plan kept",
+        "greedy_better": "greedy plan kept: better than the solver's plan at its limit ({solver})",
+    },
+}
+
+
+@dataclass(frozen=True)
+class _Say:
+    """The texts in one language, with the funding sources' labels."""
+
+    lang: str = "en"
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    def __call__(self, text: str, /, **values: object) -> str:
+        return _TEXT[self.lang][text].format(**values)
+
+    def source(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def number(self, value: float) -> str:
+        text = f"{value:g}"
+        return text.replace(".", ",") if self.lang == "id" else text
+
+    def span(self, start: int, end: int) -> str:
+        if self.lang == "en":
+            return f"{start}-{end}"
+        return str(start) if start == end else f"{start}–{end}"
+
+    def check_number(
+        self, value: object, what: str, low: float | None = None, high: float | None = None
+    ) -> float:
+        if self.lang == "en":
+            return check_number(value, what, low, high)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise MethodError(self("number", what=what, value=value))
+        number = float(value)
+        if not math.isfinite(number):
+            raise MethodError(self("finite", what=what, value=value))
+        if low is not None and number < low:
+            raise MethodError(self("at_least", what=what, low=self.number(low), number=self.number(number)))
+        if high is not None and number > high:
+            raise MethodError(self("at_most", what=what, high=self.number(high), number=self.number(number)))
+        return number
+
+    def check_int(self, value: object, what: str) -> int:
+        if self.lang == "en":
+            return check_int(value, what)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise MethodError(self("whole", what=what, value=value))
+        return value
+
+
+def _say(lang: str, source_labels: Mapping[str, str] | None) -> _Say:
+    if lang not in LANGS:
+        raise MethodError(f"unknown language {lang!r}; use 'id' or 'en'")
+    labels = {str(k): str(v) for k, v in (source_labels or {}).items()}
+    return _Say(lang, labels)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -144,25 +323,26 @@ class Plan:
 
 
 # ------------------------------------------------------------------------------------------ validation
-def _check_ceilings(ceilings: Mapping[Key, float]) -> dict[Key, float]:
+def _check_ceilings(ceilings: Mapping[Key, float], say: _Say) -> dict[Key, float]:
     checked: dict[Key, float] = {}
     for key, amount in ceilings.items():
         if not (isinstance(key, tuple) and len(key) == 2):
-            raise MethodError(f"a ceiling must be keyed by (year, source), got {key!r}")
+            raise MethodError(say("ceiling_key", key=key))
         year, source = key
-        check_int(year, f"the year of ceiling {key!r}")
+        say.check_int(year, say("ceiling_year", key=key))
         if not isinstance(source, str) or not source.strip():
-            raise MethodError(f"the source of ceiling {key!r} must be a non-empty text")
-        checked[(year, source)] = check_number(amount, f"the ceiling for {source} in {year}", 0.0)
+            raise MethodError(say("ceiling_source", key=key))
+        what = say("ceiling_amount", source=say.source(source), year=year)
+        checked[(year, source)] = say.check_number(amount, what, 0.0)
     return checked
 
 
-def _topological(candidates: Sequence[Candidate]) -> list[Candidate]:
+def _topological(candidates: Sequence[Candidate], say: _Say) -> list[Candidate]:
     by_id = {c.id: c for c in candidates}
     for c in candidates:
         for d in c.depends_on:
             if d not in by_id:
-                raise MethodError(f"activity {c.id!s} depends on {d!s}, which is not among the candidates")
+                raise MethodError(say("unknown_dependency", id=c.id, dep=d))
     order: list[Candidate] = []
     state: dict[Hashable, int] = {}  # 1 visiting, 2 done
 
@@ -183,10 +363,7 @@ def _topological(candidates: Sequence[Candidate]) -> list[Candidate]:
                 dep = by_id[node.depends_on[index]]
                 if state.get(dep.id) == 1:
                     cycle = path[path.index(dep.id) :] + [dep.id]
-                    raise MethodError(
-                        "the dependencies form a cycle, so none of these can ever start: "
-                        + " -> ".join(str(i) for i in cycle)
-                    )
+                    raise MethodError(say("cycle", path=" -> ".join(str(i) for i in cycle)))
                 if state.get(dep.id) != 2:
                     stack.append((dep, 0))
             else:
@@ -206,6 +383,7 @@ class _Prepared:
     dep_options: dict[Hashable, list[int]]  # start years allowed by window and dependencies
     options: dict[Hashable, list[int]]  # ... and where the activity alone fits every ceiling
     never: dict[Hashable, str]  # why an activity can never be scheduled
+    say: _Say  # the language of the reasons and messages
 
 
 def _first_overrun(c: Candidate, start: int, room: Mapping[Key, float]) -> tuple[Key, float, float] | None:
@@ -216,31 +394,30 @@ def _first_overrun(c: Candidate, start: int, room: Mapping[Key, float]) -> tuple
     return None
 
 
-def _why_dependency(c: Candidate, by_id: Mapping[Hashable, Candidate], dep_options: Mapping) -> str:
+def _why_dependency(
+    c: Candidate, by_id: Mapping[Hashable, Candidate], dep_options: Mapping, say: _Say
+) -> str:
     for d in c.depends_on:
         if not dep_options[d]:
-            return f"it depends on {d!s}, which can never be scheduled"
+            return say("why_never_dep", dep=d)
         end = dep_options[d][0] + by_id[d].duration - 1
         if end + 1 > c.latest:
-            return (
-                f"it depends on {d!s}, which ends in {end} at the earliest; "
-                f"the latest allowed start is {c.latest}"
-            )
-    return "its start window is empty"
+            return say("why_dep_too_late", dep=d, end=end, latest=c.latest)
+    return say("why_empty")
 
 
-def _prepare(candidates: Iterable[Candidate], ceilings: Mapping[Key, float]) -> _Prepared:
+def _prepare(candidates: Iterable[Candidate], ceilings: Mapping[Key, float], say: _Say) -> _Prepared:
     items = list(candidates)
     for c in items:
         if not isinstance(c, Candidate):
-            raise MethodError(f"expected portfolio.Candidate, got {type(c).__name__}")
+            raise MethodError(say("not_candidate", type=type(c).__name__))
     by_id: dict[Hashable, Candidate] = {}
     for c in items:
         if c.id in by_id:
-            raise MethodError(f"two candidates share the id {c.id!s}")
+            raise MethodError(say("same_id", id=c.id))
         by_id[c.id] = c
-    checked = _check_ceilings(ceilings)
-    order = _topological(items)
+    checked = _check_ceilings(ceilings, say)
+    order = _topological(items, say)
 
     forced: set[Hashable] = set()
     stack = [c.id for c in items if c.mandatory]
@@ -266,14 +443,11 @@ def _prepare(candidates: Iterable[Candidate], ceilings: Mapping[Key, float]) -> 
             if reason is not None:
                 continue
             if not options[d]:
-                reason = f"depends on {d!s}, which can never be scheduled ({never[d]})"
+                reason = say("never_dep", dep=d, why=never[d])
                 continue
             end = options[d][0] + dep.duration - 1
             if end + 1 > c.latest:
-                reason = (
-                    f"depends on {d!s}, which ends in {end} at the earliest; "
-                    f"the latest allowed start is {c.latest}"
-                )
+                reason = say("dep_too_late", dep=d, end=end, latest=c.latest)
                 continue
             opt_min = max(opt_min, end + 1)
         dep_options[c.id] = list(range(dep_min, c.latest + 1))
@@ -288,17 +462,20 @@ def _prepare(candidates: Iterable[Candidate], ceilings: Mapping[Key, float]) -> 
             overrun = _first_overrun(c, s, checked)
             assert overrun is not None
             (year, source), cost, ceiling = overrun
-            when = f"starting in {s}" if len(starts) == 1 else f"at every allowed start (e.g. {s})"
-            never[c.id] = (
-                f"it alone needs {rupiah(cost)} from {source} in {year}, more than that year's ceiling "
-                f"{rupiah(ceiling)} ({when})"
+            when = say("alone_one" if len(starts) == 1 else "alone_every", start=s)
+            never[c.id] = say(
+                "alone",
+                cost=rupiah(cost),
+                source=say.source(source),
+                year=year,
+                ceiling=rupiah(ceiling),
+                when=when,
             )
     for c in order:
         if c.id in forced and not dep_options[c.id]:
-            who = "mandatory activity" if c.mandatory else "activity (needed by a mandatory one)"
-            why = _why_dependency(c, by_id, dep_options)
-            raise MethodError(f"{who} {c.id!s} can never be scheduled: {why}")
-    return _Prepared(items, by_id, order, checked, forced, dep_options, options, never)
+            why = _why_dependency(c, by_id, dep_options, say)
+            raise MethodError(say("mandatory_never" if c.mandatory else "needed_never", id=c.id, why=why))
+    return _Prepared(items, by_id, order, checked, forced, dep_options, options, never, say)
 
 
 # -------------------------------------------------------------------------------------------- the MILP
@@ -431,17 +608,13 @@ def _diagnose(prep: _Prepared, time_limit: float) -> MethodError:
         constraints=constraints,
         options={"time_limit": time_limit, "disp": False},
     )
+    say = prep.say
     if res.x is None or m == 0:
-        names = ", ".join(str(i) for i in ids)
-        return MethodError(f"the mandatory activities ({names}) cannot all be scheduled within the ceilings")
+        return MethodError(say("infeasible", names=", ".join(str(i) for i in ids)))
     slack = res.x[n:] * _MONEY_SCALE
     worst = int(np.argmax(slack))
     if slack[worst] <= MONEY_TOLERANCE:
-        names = ", ".join(str(i) for i in ids)
-        return MethodError(
-            f"the mandatory activities ({names}) fit the ceilings together, but not when placed one by one "
-            "at their earliest start; use portfolio.plan"
-        )
+        return MethodError(say("one_by_one", names=", ".join(str(i) for i in ids)))
     year, source = model.rows[worst]
     ceiling = prep.ceilings.get((year, source), 0.0)
     short = slack[worst]
@@ -450,18 +623,22 @@ def _diagnose(prep: _Prepared, time_limit: float) -> MethodError:
         if res.x[j] > 0.5 and (year, source) in prep.by_id[cid].spending(s):
             users.append(str(cid))
     others = [
-        f"{src} {yr} (short by {rupiah(slack[k])})"
+        say("short_other", source=say.source(src), year=yr, short=rupiah(slack[k]))
         for k, (yr, src) in enumerate(model.rows)
         if k != worst and slack[k] > MONEY_TOLERANCE
     ]
-    message = (
-        f"the mandatory activities cannot all be funded: in {year}, source {source}, they need at least "
-        f"{rupiah(ceiling + short)} but the ceiling is {rupiah(ceiling)} (short by {rupiah(short)}); "
-        f"mandatory spending there: {', '.join(users) or '-'}"
+    message = say(
+        "short",
+        year=year,
+        source=say.source(source),
+        need=rupiah(ceiling + short),
+        ceiling=rupiah(ceiling),
+        short=rupiah(short),
+        users=", ".join(users) or "-",
     )
     if others:
-        message += "; also short: " + ", ".join(others)
-    return MethodError(message + ". Raise that ceiling, move a start year or make an activity optional.")
+        message += say("short_also", others=", ".join(others))
+    return MethodError(message + say("short_end"))
 
 
 # -------------------------------------------------------------------------------------------- decoding
@@ -474,6 +651,7 @@ def _spending(prep: _Prepared, chosen: Mapping[Hashable, int]) -> dict[Key, floa
 
 
 def _deferred(prep: _Prepared, chosen: Mapping[Hashable, int], spending: Mapping[Key, float]) -> dict:
+    say = prep.say
     room = {key: prep.ceilings.get(key, 0.0) - spending.get(key, 0.0) for key in prep.ceilings}
     reasons: dict[Hashable, str] = {}
     for c in prep.candidates:
@@ -484,7 +662,7 @@ def _deferred(prep: _Prepared, chosen: Mapping[Hashable, int], spending: Mapping
             continue
         missing = [d for d in c.depends_on if d not in chosen]
         if missing:
-            reasons[c.id] = f"depends on {missing[0]!s}, which is deferred"
+            reasons[c.id] = say("dep_deferred", dep=missing[0])
             continue
         start_min = c.earliest
         late_dep = None
@@ -495,27 +673,29 @@ def _deferred(prep: _Prepared, chosen: Mapping[Hashable, int], spending: Mapping
         starts = [s for s in prep.options[c.id] if s >= start_min]
         if not starts:
             d, start, end = late_dep  # type: ignore[misc]
-            reasons[c.id] = (
-                f"depends on {d!s}, which is scheduled {start}-{end}; the latest allowed start is {c.latest}"
-            )
+            reasons[c.id] = say("dep_scheduled", dep=d, span=say.span(start, end), latest=c.latest)
             continue
         blocked = [(s, _first_overrun(c, s, room)) for s in starts]
         fits = [s for s, overrun in blocked if overrun is None]
         if fits:
             if c.priority == 0:
-                reasons[c.id] = "its priority is 0, so choosing it gains nothing"
+                reasons[c.id] = say("zero_priority")
             else:
-                reasons[c.id] = (
-                    "left out by the solver within its gap/time limit; "
-                    f"it would still fit starting in {fits[0]}"
-                )
+                reasons[c.id] = say("solver_left_out", start=fits[0])
             continue
         s, ((year, source), cost, available) = blocked[0]  # type: ignore[misc]
-        when = f"starting in {s}" if len(starts) == 1 else f"at every start from {starts[0]} to {starts[-1]}"
-        reasons[c.id] = (
-            f"ceiling {source} {year} is used up: it needs {rupiah(cost)} there, only "
-            f"{rupiah(max(available, 0.0))} of {rupiah(prep.ceilings.get((year, source), 0.0))} is left "
-            f"({when})"
+        if len(starts) == 1:
+            when = say("used_up_one", start=s)
+        else:
+            when = say("used_up_every", first=starts[0], last=starts[-1])
+        reasons[c.id] = say(
+            "used_up",
+            source=say.source(source),
+            year=year,
+            cost=rupiah(cost),
+            left=rupiah(max(available, 0.0)),
+            ceiling=rupiah(prep.ceilings.get((year, source), 0.0)),
+            when=when,
         )
     return reasons
 
@@ -533,7 +713,7 @@ def _make_plan(
     spending = _spending(prep, chosen)
     for key, amount in spending.items():
         if amount > prep.ceilings.get(key, 0.0) + MONEY_TOLERANCE:
-            raise MethodError(f"internal error: the plan overspends {key[1]} {key[0]}; please report this")
+            raise MethodError(prep.say("overspend", source=prep.say.source(key[1]), year=key[0]))
     objective = math.fsum(prep.by_id[cid].priority for cid in chosen)
     ordered = {c.id: chosen[c.id] for c in prep.candidates if c.id in chosen}
     return Plan(
@@ -587,17 +767,24 @@ def _greedy_choice(prep: _Prepared) -> dict[Hashable, int] | None:
     return chosen
 
 
-def greedy(candidates: Iterable[Candidate], ceilings: Mapping[Key, float]) -> Plan:
+def greedy(
+    candidates: Iterable[Candidate],
+    ceilings: Mapping[Key, float],
+    *,
+    lang: str = "id",
+    source_labels: Mapping[str, str] | None = None,
+) -> Plan:
     """The greedy baseline: mandatory activities first, then by priority per rupiah, each at its earliest
     start that fits the remaining ceilings and follows its dependencies. Raises MethodError if the mandatory
-    set does not fit this way."""
+    set does not fit this way. ``lang`` and ``source_labels`` as in :func:`plan`."""
     started = time.perf_counter()
-    prep = _prepare(candidates, ceilings)
+    say = _say(lang, source_labels)
+    prep = _prepare(candidates, ceilings, say)
     chosen = _greedy_choice(prep)
     if chosen is None:
         raise _diagnose(prep, 10.0)
     seconds = time.perf_counter() - started
-    return _make_plan(prep, chosen, "greedy", False, None, None, seconds, "greedy baseline")
+    return _make_plan(prep, chosen, "greedy", False, None, None, seconds, say("greedy"))
 
 
 # ------------------------------------------------------------------------------------------------ plan
@@ -606,26 +793,35 @@ def plan(
     ceilings: Mapping[Key, float],
     gap: float = 0.005,
     time_limit: float = 10.0,
+    *,
+    lang: str = "id",
+    source_labels: Mapping[str, str] | None = None,
 ) -> Plan:
     """Choose and schedule activities maximising total priority within the ceilings (method.md §9).
 
     ``ceilings`` maps (year, source) to rupiah; absent pairs have ceiling 0. ``gap`` is HiGHS' relative MIP
     gap (``mip_rel_gap``), ``time_limit`` its limit in seconds. Raises MethodError for bad input and when the
     mandatory activities cannot all be funded (naming the year and source that is short).
+
+    The deferred reasons, the plan's message and the MethodError messages are in Indonesian (``lang="id"``,
+    the default) or English (``lang="en"``); funding sources are named by their codes unless
+    ``source_labels`` maps a code to a label (e.g. ``{"apbd": "APBD"}``). A :class:`Candidate` checks itself
+    when it is built, before any language is known: those messages stay in English.
     """
     started = time.perf_counter()
-    check_number(gap, "the optimality gap", 0.0, 1.0)
-    check_number(time_limit, "the time limit (seconds)", 0.0)
+    say = _say(lang, source_labels)
+    say.check_number(gap, say("gap"), 0.0, 1.0)
+    say.check_number(time_limit, say("time_limit"), 0.0)
     if time_limit <= 0:
-        raise MethodError("the time limit must be more than 0 seconds")
-    prep = _prepare(candidates, ceilings)
+        raise MethodError(say("time_limit_zero"))
+    prep = _prepare(candidates, ceilings, say)
     if any(not prep.options[cid] for cid in prep.forced):
         raise _diagnose(prep, time_limit)
 
     ids = [c.id for c in prep.candidates if prep.options[c.id]]
     if not ids:
         seconds = time.perf_counter() - started
-        return _make_plan(prep, {}, "optimal", True, 0.0, 0.0, seconds, "nothing to choose")
+        return _make_plan(prep, {}, "optimal", True, 0.0, 0.0, seconds, say("nothing"))
     p_max = max(prep.by_id[cid].priority for cid in ids)
     eps = _tie_break([prep.by_id[cid] for cid in ids], {cid: prep.options[cid] for cid in ids})
     model = _build(prep, prep.options, ids, eps)
@@ -642,10 +838,7 @@ def plan(
         bound = (-dual + max_tie) / scale
     if result.x is None:
         if greedy_choice is None:
-            raise MethodError(
-                f"no plan was found within the time limit of {time_limit:g} s; allow more time "
-                f"({result.message})"
-            )
+            raise MethodError(say("no_plan", seconds=say.number(time_limit), solver=result.message))
         gap_value = _relative_gap(bound, prep, greedy_choice)
         return _make_plan(
             prep,
@@ -655,7 +848,7 @@ def plan(
             gap_value,
             bound,
             time.perf_counter() - started,
-            f"the solver found no plan in time ({result.message}); greedy plan kept",
+            say("greedy_no_plan", solver=result.message),
         )
     chosen = {cid: s for (cid, s), value in zip(model.columns, result.x, strict=True) if value > 0.5}
     status = "optimal" if result.status == 0 else "time_limit"
@@ -669,7 +862,7 @@ def plan(
             chosen = greedy_choice
             status = "greedy"
             achieved = _relative_gap(bound, prep, chosen)
-            message = f"greedy plan kept: better than the solver's plan at its limit ({result.message})"
+            message = say("greedy_better", solver=result.message)
     return _make_plan(prep, chosen, status, proven, achieved, bound, time.perf_counter() - started, message)
 
 
