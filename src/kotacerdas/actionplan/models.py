@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kotacerdas.regions.models import Agency, Region, RegionOwned
+from kotacerdas.regions.models import Agency, Region, RegionOwned, check_same_region
 
 YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -29,12 +29,6 @@ ACTIVITY_CODE = RegexValidator(
         "Permendagri 90/2019, misalnya 2.16.03.2.02 atau 2.16.03.2.02.0009."
     ),
 )
-
-
-def _same_region(instance, field: str) -> None:
-    related = getattr(instance, field, None)
-    if related is not None and instance.region_id and related.region_id != instance.region_id:
-        raise ValidationError({field: _("Data ini milik daerah lain.")})
 
 
 class FundingSource(models.TextChoices):
@@ -83,7 +77,7 @@ class Program(RegionOwned):
         return self.agency
 
     def clean(self) -> None:
-        _same_region(self, "agency")
+        check_same_region(self, "agency")
         if self.pillar_id and self.region_id and self.pillar.framework_id != self.region.framework_id:
             raise ValidationError({"pillar": _("Bukan bagian dari kerangka yang dipakai daerah ini.")})
 
@@ -226,7 +220,7 @@ class Activity(RegionOwned):
         return self.owning_agency()
 
     def clean(self) -> None:
-        _same_region(self, "program")
+        check_same_region(self, "program")
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("Tahun selesai tidak boleh sebelum tahun mulai.")})
         if self.earliest_start and self.latest_start and self.latest_start < self.earliest_start:
@@ -265,7 +259,7 @@ class ActivityYear(RegionOwned):
         return self.activity.owning_agency() if self.activity_id else None
 
     def clean(self) -> None:
-        _same_region(self, "activity")
+        check_same_region(self, "activity")
         if (
             self.activity_id
             and self.year
@@ -367,8 +361,8 @@ class Screening(RegionOwned):
         return self.activity.owning_agency() if self.activity_id else None
 
     def clean(self) -> None:
-        _same_region(self, "activity")
-        _same_region(self, "local_wisdom")
+        check_same_region(self, "activity")
+        check_same_region(self, "local_wisdom")
 
 
 class Consultation(RegionOwned):
@@ -399,7 +393,7 @@ class Consultation(RegionOwned):
         return self.screening.owning_agency() if self.screening_id else None
 
     def clean(self) -> None:
-        _same_region(self, "screening")
+        check_same_region(self, "screening")
         if self.status == self.Status.DONE and (not self.date or not self.outcome.strip()):
             raise ValidationError(_("Konsultasi yang sudah dilaksanakan perlu tanggal dan hasilnya."))
 
@@ -476,8 +470,8 @@ class Judgement(RegionOwned):
         return float(self.value) if self.favours == self.Favours.FIRST else 1.0 / self.value
 
     def clean(self) -> None:
-        _same_region(self, "first")
-        _same_region(self, "second")
+        check_same_region(self, "first")
+        check_same_region(self, "second")
         if self.first_id and self.first_id == self.second_id:
             raise ValidationError(_("Bandingkan dua kriteria yang berbeda."))
         if self.first_id and self.second_id and self.region_id:
@@ -516,8 +510,8 @@ class CriterionScore(RegionOwned):
         return self.activity.owning_agency() if self.activity_id else None
 
     def clean(self) -> None:
-        _same_region(self, "activity")
-        _same_region(self, "criterion")
+        check_same_region(self, "activity")
+        check_same_region(self, "criterion")
         if self.criterion_id and self.criterion.is_cost:
             raise ValidationError(
                 {"criterion": _("Kriteria biaya dihitung dari biaya kegiatan, tidak dinilai.")}

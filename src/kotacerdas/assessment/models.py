@@ -13,13 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kotacerdas.regions.models import Agency, Region, RegionOwned, Sourced
-
-
-def _same_region(instance, field: str) -> None:
-    related = getattr(instance, field, None)
-    if related is not None and instance.region_id and related.region_id != instance.region_id:
-        raise ValidationError({field: _("Data ini milik daerah lain.")})
+from kotacerdas.regions.models import Agency, Region, RegionOwned, Sourced, check_same_region
 
 
 def _same_framework(instance, field: str, framework_of) -> None:
@@ -52,7 +46,7 @@ class Contributed(RegionOwned):
         return self.agency
 
     def clean(self) -> None:
-        _same_region(self, "agency")
+        check_same_region(self, "agency")
 
 
 # --- plan settings ---------------------------------------------------------------------------------------------
@@ -119,7 +113,7 @@ class PlanSettings(Sourced):
         if self.axis_x_id and self.axis_x_id == self.axis_y_id:
             raise ValidationError({"axis_y": _("Kedua sumbu skenario harus berbeda.")})
         for field in ("axis_x", "axis_y"):
-            _same_region(self, field)
+            check_same_region(self, field)
         weights = self.maturity_weights or {}
         if not isinstance(weights, dict):
             raise ValidationError({"maturity_weights": _("Bobot pilar ditulis sebagai {pilar: bobot}.")})
@@ -291,7 +285,7 @@ class SwotRating(Contributed):
 
     def clean(self) -> None:
         super().clean()
-        _same_region(self, "factor")
+        check_same_region(self, "factor")
 
 
 class Strategy(Contributed):
@@ -511,8 +505,8 @@ class IndicatorValue(RegionOwned):
         return self.indicator.agency if self.indicator_id else None
 
     def clean(self) -> None:
-        _same_region(self, "indicator")
-        _same_region(self, "peer")
+        check_same_region(self, "indicator")
+        check_same_region(self, "peer")
 
 
 class Driver(RegionOwned):
@@ -595,4 +589,4 @@ class ScenarioImplication(RegionOwned):
         return f"{self.scenario} · {self.pillar}"
 
     def clean(self) -> None:
-        _same_region(self, "scenario")
+        check_same_region(self, "scenario")

@@ -108,6 +108,13 @@ class Region(Sourced):
         super().save(*args, **kwargs)
 
 
+def check_same_region(instance, field: str) -> None:
+    """Refuse a link from a region's record to a record of another region (``field`` names the link)."""
+    related = getattr(instance, field, None)
+    if related is not None and instance.region_id and related.region_id != instance.region_id:
+        raise ValidationError({field: _("Data ini milik daerah lain.")})
+
+
 class RegionOwned(Sourced):
     """Base of every record that belongs to one region."""
 
