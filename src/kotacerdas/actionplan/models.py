@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kotacerdas.regions.models import Agency, Region, RegionOwned, check_same_region
@@ -116,7 +117,7 @@ class Activity(RegionOwned):
         DISETUJUI = "disetujui", _("Disetujui")
         BERJALAN = "berjalan", _("Berjalan")
         SELESAI = "selesai", _("Selesai")
-        BATAL = "batal", _("Batal")
+        BATAL = "batal", pgettext_lazy("status kegiatan", "Batal")
 
     class Infrastructure(models.TextChoices):
         PHYSICAL = "physical", _("Infrastruktur fisik")
