@@ -289,7 +289,7 @@ def test_risk_and_screening_problems(planned, row_counts):
         == [
             "Risiko!A3: activity ref 'GOV-77' does not exist",
             "Risiko!C3: likelihood 6 is outside 1–5",
-            "Penapisan!F3: Konsultasi yang sudah dilaksanakan perlu tanggal dan hasilnya.",  # the model's own message
+            "Penapisan!F3: A consultation that has been held needs a date and an outcome.",  # the model's own message
             "Penapisan!B5: unknown local wisdom item 'Bukit Batuu'",
         ]
     )

@@ -127,7 +127,7 @@ CASES = {
     "unknown agency": (_unknown_agency, "Kematangan!F2: unknown agency 'Diskominfo'"),
     "target below current": (
         _target_below_current,
-        "Kematangan!D2: Target tingkat tidak boleh di bawah tingkat saat ini.",
+        "Kematangan!D2: The target level cannot be below the current level.",
     ),
     "factor text differs": (
         _factor_text_differs_within_a_ref,
