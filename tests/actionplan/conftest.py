@@ -126,7 +126,7 @@ class Builder:
         return Ceiling.objects.create(region=self.region, year=year, source=source, amount=amount)
 
     def criteria(self) -> dict[str, Criterion]:
-        return {c.slug: c for c in services.criteria(self.region)}
+        return {c.slug: c for c in services.ensure_default_criteria(self.region)}
 
     def judge(self, respondent: str, judgements: dict[tuple[str, str], float]) -> None:
         """Judgements as {(a, b): a_ab}, a_ab >= 1 meaning a favoured, < 1 meaning b favoured (1/value)."""

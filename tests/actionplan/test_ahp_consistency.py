@@ -18,14 +18,19 @@ def consistent() -> dict[tuple[str, str], float]:
 
 
 def test_default_criteria_are_created_once(plan) -> None:
-    first = services.criteria(plan.region)
+    assert services.criteria(plan.region) == []  # reading never writes
+    assert services.ahp_result(plan.region).criteria == []
+    assert not Criterion.objects.filter(region=plan.region).exists()
+    first = services.ensure_default_criteria(plan.region)
     assert [c.slug for c in first] == SLUGS
     assert [c.slug for c in first if c.is_cost] == ["biaya"]
+    assert services.ensure_default_criteria(plan.region) == first
     assert services.criteria(plan.region) == first
     assert Criterion.objects.filter(region=plan.region).count() == 6
 
 
 def test_nothing_judged_yet(plan) -> None:
+    services.ensure_default_criteria(plan.region)
     result = services.ahp_result(plan.region)
     assert not result.usable and result.weights is None
     assert result.problem == "Belum ada penilaian berpasangan (AHP): bobot kriteria belum dapat dihitung."

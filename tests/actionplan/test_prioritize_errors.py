@@ -3,12 +3,14 @@ that no schedule can fund (the message names the year and the source)."""
 
 from __future__ import annotations
 
+from kotacerdas.actionplan import services
 from kotacerdas.cli import main
 
 M = 1_000_000
 
 
 def test_missing_judgements(plan, capsys) -> None:
+    services.ensure_default_criteria(plan.region)  # the criteria exist; nobody has judged yet
     plan.activity("QW-1", horizon="quick_win", costs={2025: 1 * M})
     assert main(["prioritize", "katingan", "--json"]) == 1
     captured = capsys.readouterr()

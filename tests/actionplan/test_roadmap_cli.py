@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from kotacerdas.actionplan import services
 from kotacerdas.cli import main
 
 M = 1_000_000
@@ -50,6 +51,7 @@ def test_from_a_saved_run(plan, tmp_path, capsys) -> None:
 
 
 def test_errors(plan, tmp_path, capsys) -> None:
+    services.ensure_default_criteria(plan.region)  # the criteria exist; nobody has judged yet
     assert main(["roadmap", "katingan", "-o", str(tmp_path / "x.pdf")]) == 1
     assert main(["roadmap", "katingan", "-o", str(tmp_path / "x.svg")]) == 1  # no judgements yet
     assert "Belum ada penilaian berpasangan" in capsys.readouterr().err

@@ -474,18 +474,24 @@ def risk_score(risk) -> rules.RiskScore:
 
 # ------------------------------------------------------------------------------------------------- AHP
 def criteria(region: Region) -> list[Criterion]:
-    """The region's criteria, creating the defaults of method.md §9 on first use."""
-    existing = list(Criterion.objects.filter(region=region).order_by("order", "slug"))
-    if existing:
-        return existing
-    with transaction.atomic():
-        for order, (slug, name, description, is_cost) in enumerate(DEFAULT_CRITERIA, start=1):
-            Criterion.objects.get_or_create(
-                region=region,
-                slug=slug,
-                defaults={"name": name, "description": description, "is_cost": is_cost, "order": order},
-            )
+    """The region's criteria, in order. Reading never writes: see :func:`ensure_default_criteria`."""
     return list(Criterion.objects.filter(region=region).order_by("order", "slug"))
+
+
+def ensure_default_criteria(region: Region) -> list[Criterion]:
+    """The region's criteria, creating the defaults of method.md §9 when it has none yet.
+
+    Called where a region admin starts entering judgements, never on a page anyone may merely read.
+    """
+    if not Criterion.objects.filter(region=region).exists():
+        with transaction.atomic():
+            for order, (slug, name, description, is_cost) in enumerate(DEFAULT_CRITERIA, start=1):
+                Criterion.objects.get_or_create(
+                    region=region,
+                    slug=slug,
+                    defaults={"name": name, "description": description, "is_cost": is_cost, "order": order},
+                )
+    return criteria(region)
 
 
 def _saaty(value: float) -> str:
@@ -1045,6 +1051,7 @@ __all__ = [
     "PrioritizationError",
     "StatusRefused",
     "ahp_result",
+    "ensure_default_criteria",
     "alignment",
     "allowed_statuses",
     "approval_blockers",

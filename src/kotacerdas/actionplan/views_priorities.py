@@ -410,7 +410,7 @@ def judge(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     if not _may_judge(access):
         raise PermissionDenied("judge")
-    items = services.criteria(access.region)
+    items = services.ensure_default_criteria(access.region)
     editing = (request.GET.get("responden") or "").strip()
     known = set(Judgement.objects.filter(region=access.region).values_list("respondent", flat=True))
     if editing and editing not in known:

@@ -1,8 +1,7 @@
 """BAB IV (vision, missions, alignment), BAB V (local wisdom), BAB VI (action plan) and Lampiran A (the matrix).
 
 Every figure is read from :mod:`kotacerdas.actionplan.services` (reports, AHP weights, priorities, the roadmap)
-or is a record as entered; this module only arranges it. It never writes: where a service would create records
-(the default AHP criteria), the builder reports the missing data instead of calling it.
+or is a record as entered; this module only arranges it and never writes.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from kotacerdas.actionplan.models import (
     ActivityYear,
     Ceiling,
     Consultation,
-    Criterion,
     PrioritizationRun,
     Risk,
     Screening,
@@ -83,13 +81,12 @@ def gather(region: Region, a: RegionAnalysis) -> PlanData:
     ahp = None
     ahp_problem = None
     prio = None
-    if Criterion.objects.filter(region=region).exists():  # services.criteria() would create the defaults
-        ahp = services.ahp_result(region)
-        ahp_problem = ahp.problem
-        if activities:
-            prio = services.priorities(region)
-    else:
+    ahp = services.ahp_result(region)
+    ahp_problem = ahp.problem
+    if not ahp.criteria:
         ahp_problem = "Belum ada kriteria prioritas dan penilaian berpasangan (AHP)."
+    elif activities:
+        prio = services.priorities(region)
     roadmap = None
     roadmap_name = ""
     roadmap_problem = None
