@@ -37,7 +37,7 @@ from kotacerdas.framework.models import Pillar
 from kotacerdas.permissions import Access, get_region_for_user, require_write
 from kotacerdas.regions.models import Agency
 from kotacerdas.web.kinds import field_rows
-from kotacerdas.web.views import _ctx
+from kotacerdas.web.views import region_context
 
 #: The status buttons of the activity page: (target status, label). Which moves are allowed is services' business.
 STATUS_BUTTONS = (
@@ -205,7 +205,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         group["total"] = rupiah(sum(group["totals"].values(), Decimal(0)))
         group["n"] = sum(len(p["rows"]) for p in group["programs"])
         group["width"] = len(group["years"]) + 4
-    context = _ctx(
+    context = region_context(
         access,
         groups=list(groups.values()),
         years=sorted(grand),
@@ -273,7 +273,7 @@ def _activity_page(
         screening_form = ScreeningInlineForm(activity=activity, prefix="lw")
     profile = QuickWinProfile.objects.filter(activity=activity).first()
     is_quick_win = activity.horizon == Activity.Horizon.QUICK_WIN
-    context = _ctx(
+    context = region_context(
         access,
         activity=activity,
         program=activity.program,
@@ -515,7 +515,7 @@ def screening_report(request: HttpRequest, slug: str) -> HttpResponse:
         _group_row(view.agencies[key].abbreviation if key in view.agencies else key, group, items, acts)
         for key, group in report.by_agency.items()
     ]
-    context = _ctx(
+    context = region_context(
         access,
         overall=_group_row(_("Seluruh daerah"), report.overall, items, acts),
         never_addressed=[items[n] for n in report.overall.never_addressed if n in items],
@@ -533,7 +533,7 @@ def alignment_report(request: HttpRequest, slug: str) -> HttpResponse:
         {"m": mission, "label": mission_label(mission), "cells": cells, "idle": not any(n for _p, n in cells)}
         for mission, cells in result.rows
     ]
-    context = _ctx(
+    context = region_context(
         access,
         result=result,
         rows=rows,
@@ -547,7 +547,7 @@ def integration_report(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     result = services.integration(access.region)
     similar = [{"row": row, "score": number_format(row.score, 0)} for row in result.similar]
-    context = _ctx(
+    context = region_context(
         access,
         result=result,
         similar=similar,
@@ -560,7 +560,7 @@ def integration_report(request: HttpRequest, slug: str) -> HttpResponse:
 def district_report(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     result = services.districts(access.region)
-    context = _ctx(access, result=result)
+    context = region_context(access, result=result)
     return render(request, "actionplan/report_districts.html", context)
 
 
@@ -574,5 +574,5 @@ def quick_win_report(request: HttpRequest, slug: str) -> HttpResponse:
         {"a": a, "no_profile": a.pk in without_profile, "no_risks": a.pk in without_risks}
         for a in result.quick_wins
     ]
-    context = _ctx(access, result=result, rows=rows)
+    context = region_context(access, result=result, rows=rows)
     return render(request, "actionplan/report_quick_wins.html", context)

@@ -64,7 +64,7 @@ from kotacerdas.assessment.models import PlanSettings
 from kotacerdas.assessment.views_bimtek1 import num
 from kotacerdas.method import ahp as method_ahp
 from kotacerdas.permissions import Access, get_region_for_user, require_write
-from kotacerdas.web.views import _ctx
+from kotacerdas.web.views import region_context
 
 OPEN = [Activity.Status.BATAL, Activity.Status.SELESAI]  # excluded: what is left still has to be scheduled
 
@@ -234,7 +234,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             % {"n": PrioritizationRun.objects.filter(region=region).count()},
         },
     ]
-    context = _ctx(access, steps=steps, runs=runs, weights=weights, active="overview")
+    context = region_context(access, steps=steps, runs=runs, weights=weights, active="overview")
     return render(request, "actionplan/priorities/overview.html", context)
 
 
@@ -281,7 +281,7 @@ def ahp_page(request: HttpRequest, slug: str) -> HttpResponse:
             for i, row in enumerate(result.matrix)
         ]
     res = result.result
-    context = _ctx(
+    context = region_context(
         access,
         active="ahp",
         result=result,
@@ -469,7 +469,7 @@ def judge(request: HttpRequest, slug: str) -> HttpResponse:
         own = next((r for r in result.respondents if r.name == editing), None)
         if own is not None:
             worst = _disagreement(own.pair, own.disagreement, editing, slug)
-    context = _ctx(
+    context = region_context(
         access,
         active="ahp",
         form=form,
@@ -600,7 +600,7 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
                 "complete": all(cell["value"] for cell in cells),
             }
         )
-    context = _ctx(
+    context = region_context(
         access,
         active="scores",
         criteria=scored,
@@ -654,7 +654,7 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     unscored = [
         {"activity": a, "missing": ", ".join(c.name for c in missing)} for a, missing in ranked.unscored
     ]
-    context = _ctx(
+    context = region_context(
         access,
         active="ranking",
         rows=rows,
@@ -765,7 +765,7 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
                 }
             )
         rows.append({"year": year, "cells": cells})
-    context = _ctx(
+    context = region_context(
         access,
         active="ceilings",
         rows=rows,
@@ -820,7 +820,7 @@ def _runs_context(
             "cr": num(weights.cr, 3),
             "limit": num(method_ahp.CR_THRESHOLD, 2),
         }
-    return _ctx(
+    return region_context(
         access,
         active="runs",
         runs=runs,
@@ -930,7 +930,7 @@ def run_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         _("Belanja terhadap pagu per tahun dan sumber dana"),
     )
     others = PrioritizationRun.objects.filter(region=access.region).exclude(pk=run.pk).order_by("-created")
-    context = _ctx(
+    context = region_context(
         access,
         active="runs",
         summary=_run_summary(run),
@@ -1019,7 +1019,7 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
                 "changed": amount_a != amount_b,
             }
         )
-    context = _ctx(
+    context = region_context(
         access,
         active="runs",
         a=_run_summary(a),

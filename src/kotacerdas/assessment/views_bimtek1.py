@@ -31,7 +31,7 @@ from kotacerdas.method import swot as method_swot
 from kotacerdas.permissions import Access, get_region_for_user, require_admin, require_write
 from kotacerdas.regions.models import Agency
 from kotacerdas.web.forms import SMALL_TEXTAREA
-from kotacerdas.web.views import _ctx
+from kotacerdas.web.views import region_context
 
 KINDS = ("S", "W", "O", "T")
 #: The pages of bimtek II (another module); linked when their URLs exist.
@@ -205,7 +205,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     for record in ReadinessScore.objects.filter(region=access.region).select_related("pillar", "aspect"):
         grid.setdefault(record.pillar.slug, {})[record.aspect.slug] = record.score
     names = {slug_: p.pillar.name for slug_, p in analysis.pillars.items()}
-    context = _ctx(
+    context = region_context(
         access,
         rows=rows,
         analysis=analysis,
@@ -306,7 +306,7 @@ def readiness_pillar(request: HttpRequest, slug: str, pillar: str) -> HttpRespon
     missing_names = [
         a["aspect"].name for row in rows for a in row["aspects"] if a["aspect"].slug in pa.readiness.missing
     ]
-    context = _ctx(
+    context = region_context(
         access,
         pillar=pillar_obj,
         pillars=[p.pillar for p in analysis.pillars.values()],
@@ -365,7 +365,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
                 % {"pillar": pillar_obj.name, "aspect": aspect_obj.name},
             )
             return redirect(back + f"#aspek-{aspect_obj.slug}")
-    context = _ctx(access, pillar=pillar_obj, aspect=aspect_obj, cell=cell, form=form, back=back)
+    context = region_context(access, pillar=pillar_obj, aspect=aspect_obj, cell=cell, form=form, back=back)
     return render(request, "assessment/bimtek1/readiness_cell.html", context)
 
 
@@ -494,7 +494,7 @@ def _swot_page(request: HttpRequest, access: Access, pillar: Pillar, factor_form
         }
         for p in pa.pairings
     ]
-    context = _ctx(
+    context = region_context(
         access,
         pillar=pillar,
         pillars=[p.pillar for p in analysis.pillars.values()],
@@ -592,7 +592,7 @@ def factor_rate(request: HttpRequest, slug: str, pillar: str, pk: int) -> HttpRe
                 % {"agency": agency.abbreviation, "text": factor.text[:80]},
             )
             return redirect(_swot_url(access, pillar_obj, f"#faktor-{factor.pk}"))
-    context = _ctx(
+    context = region_context(
         access,
         pillar=pillar_obj,
         factor=factor,
@@ -660,7 +660,7 @@ def swot_merge(request: HttpRequest, slug: str, pillar: str) -> HttpResponse:
         return redirect(back)
     plan = _merge_plan(kept, removed)
     if request.POST.get("confirm") != "1":
-        context = _ctx(
+        context = region_context(
             access,
             pillar=pillar_obj,
             dropped_sentences=[_dropped_sentence(r, kept) for r in plan["dropped"]],
@@ -753,7 +753,7 @@ def pairing_accept(request: HttpRequest, slug: str, pillar: str) -> HttpResponse
             "agency": access.agency.pk if access.is_operator else None,
         }
         form = _strategy_form(access, pillar_obj, initial=initial)
-    context = _ctx(
+    context = region_context(
         access,
         pillar=pillar_obj,
         internal=internal,
@@ -798,5 +798,5 @@ def pairing_restore(request: HttpRequest, slug: str, pillar: str) -> HttpRespons
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     result = region_progress(access.region)
-    context = _ctx(access, progress=result, pillars=[p.pillar for p in result.pillars])
+    context = region_context(access, progress=result, pillars=[p.pillar for p in result.pillars])
     return render(request, "assessment/bimtek1/progress.html", context)

@@ -51,7 +51,7 @@ CHART_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
-def _ctx(access: Access, active: str, **extra) -> dict:
+def region_context(access: Access, active: str, **extra) -> dict:
     role_label = _("Superuser") if access.superuser else Role(access.role).label
     return {"access": access, "region": access.region, "role_label": role_label, "active": active, **extra}
 
@@ -180,7 +180,7 @@ def maturity(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/maturity.html",
-        _ctx(
+        region_context(
             access,
             "maturity",
             result=result,
@@ -229,7 +229,7 @@ def maturity_element(request: HttpRequest, slug: str, pillar: str, element: str)
     return render(
         request,
         "assessment/bimtek2/maturity_form.html",
-        _ctx(access, "maturity", element=found, record=record, form=form),
+        region_context(access, "maturity", element=found, record=record, form=form),
     )
 
 
@@ -313,7 +313,7 @@ def competitiveness(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/competitiveness.html",
-        _ctx(
+        region_context(
             access,
             "competitiveness",
             result=result,
@@ -408,7 +408,7 @@ def competitiveness_values(request: HttpRequest, slug: str, pk: int) -> HttpResp
     return render(
         request,
         "assessment/bimtek2/values_form.html",
-        _ctx(access, "competitiveness", indicator=indicator, form=form, back=back),
+        region_context(access, "competitiveness", indicator=indicator, form=form, back=back),
     )
 
 
@@ -493,7 +493,7 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/future.html",
-        _ctx(
+        region_context(
             access,
             "future",
             result=result,
@@ -580,7 +580,7 @@ def plan_settings(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/plan_settings.html",
-        _ctx(
+        region_context(
             access,
             "plan-settings",
             form=form,
@@ -617,7 +617,7 @@ def workbook(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/workbook.html",
-        _ctx(access, "workbook", form=UploadForm(), can_upload=_may_upload(access)),
+        region_context(access, "workbook", form=UploadForm(), can_upload=_may_upload(access)),
     )
 
 
@@ -680,7 +680,7 @@ def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "assessment/bimtek2/workbook.html",
-        _ctx(
+        region_context(
             access,
             "workbook",
             form=form,

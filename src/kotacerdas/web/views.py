@@ -74,7 +74,8 @@ def detail_url(access: Access, kind: Kind, obj) -> str:
     return _url(access, "object-detail", kind, obj)
 
 
-def _ctx(access: Access, **extra) -> dict:
+def region_context(access: Access, **extra) -> dict:
+    """The context every region page needs (the region, the user's access and role); pages of every stage use it."""
     role_label = _("Superuser") if access.superuser else Role(access.role).label
     return {"access": access, "region": access.region, "role_label": role_label, **extra}
 
@@ -113,7 +114,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "web/dashboard.html",
-        _ctx(
+        region_context(
             access,
             districts=districts,
             totals=totals,
@@ -150,7 +151,9 @@ def framework(request: HttpRequest, slug: str) -> HttpResponse:
     pillars = fw.pillars.prefetch_related("elements")
     readiness = fw.readiness_elements.prefetch_related("aspects")
     return render(
-        request, "web/framework.html", _ctx(access, framework=fw, pillars=pillars, readiness=readiness)
+        request,
+        "web/framework.html",
+        region_context(access, framework=fw, pillars=pillars, readiness=readiness),
     )
 
 
@@ -174,7 +177,7 @@ def object_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return render(
         request,
         "web/object_list.html",
-        _ctx(access, kind=k, rows=rows, headers=headers, can_create=_may_create_any(access, k)),
+        region_context(access, kind=k, rows=rows, headers=headers, can_create=_may_create_any(access, k)),
     )
 
 
@@ -200,7 +203,9 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     return render(
         request,
         "web/object_detail.html",
-        _ctx(access, kind=k, obj=obj, rows=field_rows(obj), can_write=_may_write(access, obj), **extra),
+        region_context(
+            access, kind=k, obj=obj, rows=field_rows(obj), can_write=_may_write(access, obj), **extra
+        ),
     )
 
 
@@ -226,7 +231,7 @@ def object_create(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
             request, _("%(what)s “%(obj)s” tersimpan.") % {"what": k.singular.capitalize(), "obj": obj}
         )
         return redirect(detail_url(access, k, obj))
-    return render(request, "web/object_form.html", _ctx(access, kind=k, form=form, obj=None))
+    return render(request, "web/object_form.html", region_context(access, kind=k, form=form, obj=None))
 
 
 @login_required
@@ -242,7 +247,7 @@ def object_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
         obj = form.save()
         messages.success(request, _("Perubahan tersimpan."))
         return redirect(detail_url(access, k, obj))
-    return render(request, "web/object_form.html", _ctx(access, kind=k, form=form, obj=obj))
+    return render(request, "web/object_form.html", region_context(access, kind=k, form=form, obj=obj))
 
 
 def _demotes_self(request: HttpRequest, obj, form) -> bool:
@@ -293,7 +298,7 @@ def object_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
                 _("%(n)s kearifan lokal tidak lagi tercatat atas perangkat daerah ini.") % {"n": n_lw}
             )
     return render(
-        request, "web/confirm_delete.html", _ctx(access, kind=k, obj=obj, consequences=consequences)
+        request, "web/confirm_delete.html", region_context(access, kind=k, obj=obj, consequences=consequences)
     )
 
 
@@ -306,7 +311,7 @@ def object_history(request: HttpRequest, slug: str, kind: str, pk: int | None = 
     return render(
         request,
         "web/object_history.html",
-        _ctx(
+        region_context(
             access,
             kind=k,
             obj=obj,
@@ -359,7 +364,7 @@ def region_history(request: HttpRequest, slug: str) -> HttpResponse:
         rows.append(
             {"kind": kind, "record": record, "exists": exists, "link": link, "can_restore": can_restore}
         )
-    return render(request, "web/region_history.html", _ctx(access, rows=rows))
+    return render(request, "web/region_history.html", region_context(access, rows=rows))
 
 
 @login_required
