@@ -105,6 +105,7 @@ class Activity(RegionOwned):
     """An activity (kegiatan or sub kegiatan) of a program: when, where, with what money, toward which mission."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "program__agency"
 
     class Horizon(models.TextChoices):
         QUICK_WIN = "quick_win", _("Quick win")
@@ -246,6 +247,7 @@ class ActivityYear(RegionOwned):
     history = HistoricalRecords()
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "activity__program__agency"
 
     class Meta:
         verbose_name = _("biaya dan target tahunan")
@@ -276,6 +278,7 @@ class QuickWinProfile(RegionOwned):
     """The profile of a quick win: why, for whom, what changes within the year."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "activity__program__agency"
 
     activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="quick_win_profile")
     background = models.TextField(_("latar belakang"), blank=True)
@@ -300,6 +303,7 @@ class Risk(RegionOwned):
     """An entry of an activity's risk register."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "activity__program__agency"
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="risks")
     risk = models.TextField(_("risiko"))
@@ -329,6 +333,7 @@ class Screening(RegionOwned):
     """How an activity relates to one local wisdom item (method.md §8)."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "activity__program__agency"
 
     class Relation(models.TextChoices):
         MEMPERKUAT = "memperkuat", _("Memperkuat")
@@ -370,6 +375,7 @@ class Consultation(RegionOwned):
     """A consultation with the custodian of a local wisdom item about an activity that puts it at risk."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "screening__activity__program__agency"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Direncanakan")
@@ -490,6 +496,7 @@ class CriterionScore(RegionOwned):
     """An activity's score 1–5 on a (non-cost) criterion."""
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "activity__program__agency"
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="criterion_scores")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")

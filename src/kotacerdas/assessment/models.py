@@ -464,6 +464,7 @@ class IndicatorValue(RegionOwned):
     """
 
     AGENCY_OWNED = True
+    AGENCY_PATH = "indicator__agency"
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     peer = models.ForeignKey(

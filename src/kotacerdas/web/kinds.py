@@ -44,7 +44,10 @@ class Kind:
             return Region.objects.filter(pk=region.pk)
         qs = self.model.objects.filter(region=region)
         related = [f.name for f in self.model._meta.concrete_fields if f.is_relation and f.name != "region"]
-        return qs.select_related(*related)
+        # A record owned through another one (a risk through its activity's program) names that path, so the
+        # permission check of every row (``owning_agency()``) costs no query of its own.
+        owner = getattr(self.model, "AGENCY_PATH", None)
+        return qs.select_related(*related, *([owner] if owner else []))
 
 
 PROFILE = Kind("profil", Region, forms.ProfileForm, ("name",))
