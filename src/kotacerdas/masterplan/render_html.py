@@ -29,7 +29,8 @@ h1 { font-size: 1.6rem; border-bottom: 2px solid var(--accent); padding-bottom: 
 h2 { font-size: 1.25rem; margin-top: 2rem; }
 h3 { font-size: 1.08rem; margin-top: 1.5rem; }
 h4, h5 { font-size: 1rem; font-style: italic; }
-p, li, td, th, figcaption, caption { overflow-wrap: anywhere; }
+p, li, figcaption, caption { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }  /* "anywhere" would let table layout split short words */
 p.note { color: var(--muted); font-style: italic; }
 p.illustrative { color: #6b4c00; font-style: italic; border-left: 3px solid #b07d00; padding-left: .6rem; }
 blockquote { margin: .8rem 2rem; font-style: italic; }
@@ -58,6 +59,7 @@ th, td { border: 1px solid #c8c8c8; padding: .25rem .4rem; vertical-align: top; 
 thead th { background: var(--accent); color: #fff; }
 tbody tr:nth-child(even) td { background: #f7f7f7; }
 tfoot td { font-weight: bold; background: #ebebeb; }
+td.right, th.right { white-space: nowrap; }  /* amounts such as Rp 1.200.000.000 stay on one line */
 .right { text-align: right; } .center { text-align: center; } .left { text-align: left; }
 figure { margin: 1.5rem 0; text-align: center; }
 figure svg { max-width: 100%%; height: auto; }
