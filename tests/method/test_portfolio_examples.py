@@ -109,6 +109,26 @@ def test_mandatory_activities_are_chosen_even_when_worth_less() -> None:
     assert "only Rp 20.000.000 of Rp 100.000.000 is left" in plan.deferred["big"]
 
 
+def test_a_mandatory_activity_with_a_window_takes_the_year_where_it_fits() -> None:
+    # the quick win may start 2025-2027 but only 2027 has room for it; "big" (worth more) takes 2025 and
+    # cannot move, so the plan must keep the quick win (mandatory) and place it in 2027
+    cands = [
+        C("quick-win", 0.1, [80 * M], "APBD", 2025, 2027, mandatory=True),
+        C("big", 0.9, [100 * M], "APBD", 2025, 2025),
+        C("mid", 0.5, [50 * M], "APBD", 2026, 2026),
+    ]
+    ceilings = {(2025, "APBD"): 100 * M, (2026, "APBD"): 60 * M, (2027, "APBD"): 80 * M}
+    plan = pf.plan(cands, ceilings, gap=0.0, lang="en")
+    assert plan.chosen == {"quick-win": 2027, "big": 2025, "mid": 2026}
+    assert plan.objective == pytest.approx(1.5) and plan.optimal
+    # with 2027 closed the quick win can only take 2025 or 2026, pushing out "big" (2025 is 100 M: 80 + 100
+    # does not fit) or "mid" (60 M in 2026: 80 does not fit at all): it goes to 2025 and "big" is deferred
+    ceilings[(2027, "APBD")] = 0
+    plan = pf.plan(cands, ceilings, gap=0.0, lang="en")
+    assert plan.chosen == {"quick-win": 2025, "mid": 2026}
+    assert plan.objective == pytest.approx(0.6)
+
+
 def test_a_mandatory_activity_pulls_in_its_dependencies() -> None:
     cands = [
         C("dep", 0.0, [10 * M], "APBD", 2025, 2025),
