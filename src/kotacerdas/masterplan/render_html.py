@@ -9,6 +9,7 @@ a draft a banner says so at the top and a "DRAF" watermark is printed on every p
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 from kotacerdas.charts import svg_for_html
@@ -59,7 +60,7 @@ th, td { border: 1px solid #c8c8c8; padding: .25rem .4rem; vertical-align: top; 
 thead th { background: var(--accent); color: #fff; }
 tbody tr:nth-child(even) td { background: #f7f7f7; }
 tfoot td { font-weight: bold; background: #ebebeb; }
-td.right, th.right { white-space: nowrap; }  /* amounts such as Rp 1.200.000.000 stay on one line */
+td.right, th.right, .nw { white-space: nowrap; }  /* amounts such as Rp 1.200.000.000 stay on one line */
 .right { text-align: right; } .center { text-align: center; } .left { text-align: left; }
 figure { margin: 1.5rem 0; text-align: center; }
 figure svg { max-width: 100%%; height: auto; }
@@ -96,6 +97,15 @@ def _e(text: str) -> str:
 def _lines(text: str) -> str:
     """Escaped text, its newlines kept as line breaks."""
     return "<br>".join(_e(part) for part in str(text).split("\n"))
+
+
+#: Codes such as GOV-05 or ECO-08-A: kept on one line in table cells instead of breaking at the hyphen.
+_CODE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8})+(?![\w-])")
+
+
+def _cell(text: str) -> str:
+    """A table cell's escaped text with its codes kept whole (escaping never produces such a code)."""
+    return _CODE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', _lines(text))
 
 
 class _Writer:
@@ -214,13 +224,11 @@ class _Writer:
         out.append("</tr></thead>\n<tbody>\n")
         for row in block.rows:
             out.append(
-                "<tr>"
-                + "".join(f"<td{c}>{_lines(t)}</td>" for t, c in zip(row, cls, strict=True))
-                + "</tr>\n"
+                "<tr>" + "".join(f"<td{c}>{_cell(t)}</td>" for t, c in zip(row, cls, strict=True)) + "</tr>\n"
             )
         out.append("</tbody>\n")
         if block.total is not None:
-            cells = "".join(f"<td{c}>{_lines(t)}</td>" for t, c in zip(block.total, cls, strict=True))
+            cells = "".join(f"<td{c}>{_cell(t)}</td>" for t, c in zip(block.total, cls, strict=True))
             out.append(f"<tfoot><tr>{cells}</tr></tfoot>\n")
         out.append("</table></div>\n")
 

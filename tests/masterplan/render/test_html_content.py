@@ -3,6 +3,7 @@ resource of any kind, DRAF exactly when draft."""
 
 import re
 
+from kotacerdas.masterplan.content import Table
 from kotacerdas.masterplan.render_html import render_html
 from tests.masterplan.render.conftest import CHAPTERS, TOTAL_COST, chart_pair, make_doc
 from tests.masterplan.render.readback import Html
@@ -47,3 +48,21 @@ def test_draft_banner_exactly_when_draft(doc, draft_doc):
     assert "banner" in draft.classes and "DRAF" in draft.all_text
     final = Html(render_html(doc))
     assert "banner" not in final.classes and "DRAF" not in final.all_text
+
+
+def test_activity_codes_in_table_cells_never_break_at_their_hyphen():
+    doc = make_doc(n_rows=3)
+    doc.chapter("LAMPIRAN", "Uji kode").add(
+        Table(
+            columns=("Kode", "Kegiatan"),
+            rows=(("GOV-05", "Kegiatan-kegiatan ECO-08 dan <b>X-1</b>"),),
+            caption="Kode kegiatan",
+        )
+    )
+    data = render_html(doc).decode("utf-8")
+    assert '<td><span class="nw">GOV-05</span></td>' in data
+    assert '<span class="nw">ECO-08</span>' in data
+    assert "Kegiatan-kegiatan" in data and '<span class="nw">Kegiatan' not in data  # ordinary words wrap
+    assert "&lt;b&gt;X-1&lt;/b&gt;" in data  # user text stays escaped; "X-1" is too short to be a code
+    assert ".nw { white-space: nowrap; }" in data
+    assert "GOV-05" in Html(render_html(doc)).all_text
