@@ -115,7 +115,8 @@ def main() -> None:
         return
     for seed in (1, 2, 3):
         run("300, exact (gap 0), 5 s", 300, seed, gap=0.0, time_limit=5.0)
-    run("300, gap 0.5 %, 5 s", 300, 1, gap=0.005, time_limit=5.0)
+    for seed in (1, 2, 3):
+        run("300, gap 0.5 %, 5 s", 300, seed, gap=0.005, time_limit=5.0)
     for seed in (1, 2):
         run("2,000, gap 0.5 %, 10 s", 2000, seed, gap=0.005, time_limit=10.0)
 
