@@ -61,12 +61,39 @@ def version_label(record) -> str:
     return timezone.localtime(record.history_date).strftime("%d-%m-%Y %H:%M:%S")
 
 
+def links_at(record) -> dict[str, list[int]]:
+    """The many-to-many links a historical record kept (field name -> ids of the linked records, in order),
+    for the fields whose history is tracked (``HistoricalRecords(m2m_fields=...)``)."""
+    fields = getattr(type(record), "_history_m2m_fields", ())
+    if fields and record.history_type == "-":
+        # the links are gone by the time the deletion is recorded: take them from the version before it
+        before = (
+            type(record)
+            .objects.filter(id=record.id, history_date__lte=record.history_date)
+            .exclude(history_id=record.history_id)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if before is None:
+            return {model_field.name: [] for model_field in fields}
+        record = before
+    links: dict[str, list[int]] = {}
+    for model_field in fields:
+        target = model_field.m2m_reverse_field_name()
+        rows = getattr(record, model_field.name).order_by("pk")
+        links[model_field.name] = [getattr(row, f"{target}_id") for row in rows]
+    return links
+
+
 def rebuild(record, *, existing: bool):
     """A model instance carrying the values of a historical record, with links to deleted records resolved.
 
     A nullable link to a record that no longer exists is cleared; a required one is an error the user can act on.
+    The version's many-to-many links travel with the instance (``instance._history_links``) and are set again by
+    :func:`save_with_reason`, leaving out linked records that no longer exist.
     """
     instance = record.instance
+    instance._history_links = links_at(record)
     instance._state.adding = not existing
     for model_field in instance._meta.concrete_fields:
         if not model_field.is_relation:
@@ -85,9 +112,14 @@ def rebuild(record, *, existing: bool):
 
 
 def save_with_reason(instance, reason: str) -> None:
+    """Validate and save a rebuilt instance with a change reason, then set its version's many-to-many links."""
     instance.full_clean()
     instance._change_reason = reason
     instance.save()
+    for name, ids in getattr(instance, "_history_links", {}).items():
+        related = instance._meta.get_field(name).related_model
+        alive = set(related.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        getattr(instance, name).set([pk for pk in ids if pk in alive])
 
 
 def region_records(region: Region, kinds: list[Kind], limit: int = 100):

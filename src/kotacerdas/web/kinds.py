@@ -105,6 +105,15 @@ def show_value(field: models.Field | None, value) -> str:
         return "—"
     if field is None:
         return str(value)
+    if field.many_to_many:  # a historical record's links: rows of the through table, as dicts or ids
+        target = field.m2m_reverse_field_name()
+        ids = [row.get(target) if isinstance(row, dict) else getattr(row, "pk", row) for row in value]
+        if not ids:
+            return "—"
+        found = {obj.pk: obj for obj in field.related_model.objects.filter(pk__in=ids)}
+        return ", ".join(
+            str(found[pk]) if pk in found else _("#%(id)s (sudah dihapus)") % {"id": pk} for pk in ids
+        )
     if isinstance(field, models.BooleanField):
         return _("Ya") if value else _("Tidak")
     if field.is_relation:
