@@ -37,6 +37,18 @@ def _fast_password_hasher(request):
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _indonesian_after_each_test(request):
+    """A request that switches to English leaves English active in the thread; the next test starts in
+    Indonesian, as a fresh process does, whatever ran before it."""
+    yield
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.conf import settings
+        from django.utils import translation
+
+        translation.activate(settings.LANGUAGE_CODE)
+
+
 @dataclass
 class World:
     katingan: object
