@@ -50,3 +50,20 @@ def test_superuser_is_admin_everywhere_and_anonymous_nowhere(world):
     assert not regions_for(AnonymousUser()).exists()
     with pytest.raises(Http404):
         get_region_for_user(AnonymousUser(), "katingan")
+
+
+@pytest.mark.django_db
+def test_delete_follows_write_except_the_region_and_ones_own_role(world):
+    from kotacerdas.regions.models import Membership
+
+    admin = access_for(world.user("admin_bappelitbang"), world.katingan)
+    own = Membership.objects.get(user=world.user("admin_bappelitbang"), region=world.katingan)
+    other = Membership.objects.get(user=world.user("op_dinkes"), region=world.katingan)
+    assert admin.can_delete(LocalWisdom.objects.get(name="Bukit Batu"))
+    assert admin.can_delete(other) and not admin.can_delete(own)
+    assert not admin.can_delete(world.katingan)
+    op = access_for(world.user("op_dinkes"), world.katingan)
+    assert op.can_delete(LocalWisdom.objects.get(name="Bukit Batu"))  # Dinkes' own record
+    assert not op.can_delete(LocalWisdom.objects.get(name="Penyang Hinje Simpei"))
+    assert not op.can_delete(other)  # roles are the admin's, even one's own
+    assert not access_for(world.user("viewer"), world.katingan).can_delete(other)

@@ -33,6 +33,8 @@ class Access:
     role: str | None
     agency: Agency | None = None
     superuser: bool = False
+    #: the user this access belongs to (None for an anonymous user or a built-in access such as an import's)
+    user_id: int | None = None
 
     @property
     def can_read(self) -> bool:
@@ -61,6 +63,15 @@ class Access:
         if self.is_operator and owner is not None:
             return owner.pk == self.agency.pk
         return False
+
+    def can_delete(self, obj) -> bool:
+        """May this user delete ``obj``? As for writing it, except that the region itself is never deleted
+        here and nobody revokes their own role (a region keeps the admin who is working in it)."""
+        if isinstance(obj, Region):
+            return False
+        if isinstance(obj, Membership):
+            return self.is_admin and obj.region_id == self.region.pk and obj.user_id != self.user_id
+        return self.can_write(obj)
 
     def can_create(self, model, *, agency: Agency | None = None) -> bool:
         """May this user create a record of ``model`` (owned by ``agency`` when the model is agency-owned)?"""
@@ -92,11 +103,11 @@ def access_for(user, region: Region) -> Access:
     if not user.is_authenticated or not user.is_active:
         return Access(region=region, role=None)
     if user.is_superuser:
-        return Access(region=region, role=Role.ADMIN, superuser=True)
+        return Access(region=region, role=Role.ADMIN, superuser=True, user_id=user.pk)
     membership = Membership.objects.select_related("agency").filter(user=user, region=region).first()
     if membership is None:
-        return Access(region=region, role=None)
-    return Access(region=region, role=membership.role, agency=membership.agency)
+        return Access(region=region, role=None, user_id=user.pk)
+    return Access(region=region, role=membership.role, agency=membership.agency, user_id=user.pk)
 
 
 def regions_for(user) -> QuerySet[Region]:

@@ -204,7 +204,13 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
         request,
         "web/object_detail.html",
         region_context(
-            access, kind=k, obj=obj, rows=field_rows(obj), can_write=_may_write(access, obj), **extra
+            access,
+            kind=k,
+            obj=obj,
+            rows=field_rows(obj),
+            can_write=_may_write(access, obj),
+            can_delete=access.can_delete(obj),
+            **extra,
         ),
     )
 
@@ -273,7 +279,7 @@ def object_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     _require_read(access, k)
     obj = _get(access, k, pk)
     _require_write(access, obj)
-    if isinstance(obj, Membership) and obj.user_id == request.user.pk:
+    if not access.can_delete(obj):  # writable but not deletable: one's own role
         messages.error(request, _("Anda tidak dapat mencabut peran Anda sendiri."))
         return redirect(detail_url(access, k, obj))
     if request.method == "POST":
