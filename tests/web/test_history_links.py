@@ -73,29 +73,46 @@ def test_a_link_to_a_record_deleted_since_is_left_out_on_revert(admin_client, wo
 
     program, first, second = program
     # an activity linked to another activity that is later deleted
-    a = Activity.objects.create(
-        region=world.katingan,
-        program=program,
-        ref="GOV-01",
-        name="Portal layanan",
-        start_year=2026,
-        end_year=2026,
-    )
-    b = Activity.objects.create(
-        region=world.katingan,
-        program=program,
-        ref="GOV-02",
-        name="Aplikasi izin",
-        start_year=2027,
-        end_year=2027,
-    )
+    fields = {"region": world.katingan, "program": program, "code": "2.16.03.2.01", "horizon": "medium"}
+    fields |= {"funding_source": "apbd", "infrastructure": "governance"}
+    a = Activity.objects.create(ref="GOV-01", name="Portal layanan", start_year=2026, end_year=2026, **fields)
+    b = Activity.objects.create(ref="GOV-02", name="Aplikasi izin", start_year=2027, end_year=2027, **fields)
     b.depends_on.set([a])
     linked = b.history.order_by("-history_date", "-history_id").first()
     b.depends_on.clear()
     a_pk = a.pk
     a.delete()
-    response = admin_client.post(f"/d/katingan/kegiatan/{b.pk}/riwayat/{linked.history_id}/kembalikan/")
-    assert response.status_code == 302
+    response = admin_client.post(
+        f"/d/katingan/kegiatan/{b.pk}/riwayat/{linked.history_id}/kembalikan/", follow=True
+    )
+    assert response.status_code == 200
     assert list(b.depends_on.all()) == []
+    # the user is told what could not come back
+    assert f"Tautan ke data yang sudah dihapus tidak dikembalikan: bergantung pada #{a_pk}." in (
+        response.content.decode()
+    )
     page = admin_client.get(f"/d/katingan/kegiatan/{b.pk}/riwayat/").content.decode()
     assert f"#{a_pk} (sudah dihapus)" in page
+
+
+def test_a_version_that_no_longer_validates_is_refused_naming_the_fields(admin_client, world, program):
+    from kotacerdas.actionplan.models import Activity
+
+    program, _first, _second = program
+    # stored without a horizon or a funding source (as an old import might have): the form would refuse it
+    activity = Activity.objects.create(
+        region=world.katingan, program=program, ref="GOV-09", name="Lama", start_year=2026, end_year=2026
+    )
+    first = activity.history.get()
+    activity.name = "Baru"
+    activity.save()
+    response = admin_client.post(
+        f"/d/katingan/kegiatan/{activity.pk}/riwayat/{first.history_id}/kembalikan/", follow=True
+    )
+    page = response.content.decode()
+    horizon = str(Activity._meta.get_field("horizon").verbose_name)
+    source = str(Activity._meta.get_field("funding_source").verbose_name)
+    assert "Versi ini tidak dapat dikembalikan:" in page
+    assert f"{horizon[:1].upper()}{horizon[1:]}:" in page and f"{source[:1].upper()}{source[1:]}:" in page
+    activity.refresh_from_db()
+    assert activity.name == "Baru"

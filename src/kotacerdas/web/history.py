@@ -111,15 +111,43 @@ def rebuild(record, *, existing: bool):
     return instance
 
 
-def save_with_reason(instance, reason: str) -> None:
-    """Validate and save a rebuilt instance with a change reason, then set its version's many-to-many links."""
+def save_with_reason(instance, reason: str) -> list[str]:
+    """Validate and save a rebuilt instance with a change reason, then set its version's many-to-many links.
+
+    Returns the links that could not be set because the linked record no longer exists, e.g. ["elemen #12"].
+    """
     instance.full_clean()
     instance._change_reason = reason
     instance.save()
+    dropped: list[str] = []
     for name, ids in getattr(instance, "_history_links", {}).items():
-        related = instance._meta.get_field(name).related_model
-        alive = set(related.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        model_field = instance._meta.get_field(name)
+        alive = set(model_field.related_model.objects.filter(pk__in=ids).values_list("pk", flat=True))
         getattr(instance, name).set([pk for pk in ids if pk in alive])
+        dropped.extend(f"{model_field.verbose_name} #{pk}" for pk in ids if pk not in alive)
+    return dropped
+
+
+def error_text(model, error: ValidationError) -> str:
+    """A validation error in words, each message preceded by the name of the field it is about."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    parts = []
+    for name, messages in error.message_dict.items():
+        try:
+            label = str(model._meta.get_field(name).verbose_name)
+        except Exception:  # NON_FIELD_ERRORS or a name that is not a field
+            label = ""
+        text = " ".join(messages)
+        parts.append(f"{label[:1].upper()}{label[1:]}: {text}" if label else text)
+    return " ".join(parts)
+
+
+def dropped_message(dropped: list[str]) -> str:
+    """What to tell the user about links that were not set again."""
+    return _("Tautan ke data yang sudah dihapus tidak dikembalikan: %(links)s.") % {
+        "links": ", ".join(dropped)
+    }
 
 
 def region_records(region: Region, kinds: list[Kind], limit: int = 100):

@@ -344,13 +344,18 @@ def object_revert(request: HttpRequest, slug: str, kind: str, history_id: int, p
         instance = history.rebuild(record, existing=True)
         _require_write(access, instance)
         with transaction.atomic():
-            history.save_with_reason(instance, f"Dikembalikan ke versi {history.version_label(record)}")
+            dropped = history.save_with_reason(
+                instance, f"Dikembalikan ke versi {history.version_label(record)}"
+            )
     except ValidationError as error:
         messages.error(
-            request, _("Versi ini tidak dapat dikembalikan: %(e)s") % {"e": " ".join(error.messages)}
+            request,
+            _("Versi ini tidak dapat dikembalikan: %(e)s") % {"e": history.error_text(k.model, error)},
         )
         return redirect(history_url)
     messages.success(request, _("Dikembalikan ke versi %(date)s.") % {"date": history.version_label(record)})
+    if dropped:
+        messages.warning(request, history.dropped_message(dropped))
     return redirect(history_url)
 
 
@@ -389,9 +394,13 @@ def restore(request: HttpRequest, slug: str, kind: str, history_id: int) -> Http
         instance = history.rebuild(record, existing=False)
         _require_write(access, instance)
         with transaction.atomic():
-            history.save_with_reason(instance, RESTORED_REASON)
+            dropped = history.save_with_reason(instance, RESTORED_REASON)
     except ValidationError as error:
-        messages.error(request, _("Data ini tidak dapat dipulihkan: %(e)s") % {"e": " ".join(error.messages)})
+        messages.error(
+            request, _("Data ini tidak dapat dipulihkan: %(e)s") % {"e": history.error_text(k.model, error)}
+        )
         return redirect(back)
     messages.success(request, _("“%(obj)s” dipulihkan.") % {"obj": instance})
+    if dropped:
+        messages.warning(request, history.dropped_message(dropped))
     return redirect(detail_url(access, k, instance))
