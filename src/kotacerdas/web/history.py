@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kotacerdas.regions.models import Region
-from kotacerdas.web.kinds import KINDS, Kind, show_value
+from kotacerdas.web.kinds import KINDS, Kind, field_label, show_value
 
 ACTIONS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 
@@ -134,12 +135,8 @@ def error_text(model, error: ValidationError) -> str:
         return " ".join(error.messages)
     parts = []
     for name, messages in error.message_dict.items():
-        try:
-            label = str(model._meta.get_field(name).verbose_name)
-        except Exception:  # NON_FIELD_ERRORS or a name that is not a field
-            label = ""
         text = " ".join(messages)
-        parts.append(f"{label[:1].upper()}{label[1:]}: {text}" if label else text)
+        parts.append(text if name == NON_FIELD_ERRORS else f"{capfirst(field_label(model, name))}: {text}")
     return " ".join(parts)
 
 
