@@ -47,25 +47,9 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     """A complex field (PAGE, NUMPAGES, TOC …) in ``paragraph``; ``placeholder`` is shown until Word updates it."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    run._r.append(begin)
-    run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-    run = paragraph.add_run()
-    sep = OxmlElement("w:fldChar")
-    sep.set(qn("w:fldCharType"), "separate")
-    run._r.append(sep)
+    _field_begin(paragraph, instruction)
     paragraph.add_run(placeholder)
-    run = paragraph.add_run()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
+    _field_end(paragraph)
 
 
 def _shade(cell, hex_colour: str) -> None:
@@ -457,6 +441,8 @@ def _row_xml(values, twips, jc, style_id: str, bold: bool, fill: str | None):
 
 
 def _field_begin(paragraph, instruction: str) -> None:
+    """The start of a complex field; its result (a placeholder, or paragraphs such as a TOC) and
+    :func:`_field_end` follow, in this paragraph or in later ones."""
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
