@@ -188,6 +188,27 @@ def _save(obj, user, reason: str) -> None:
     obj.save()
 
 
+def _put_cell(access, user, record, new, field: str, value, reason: str) -> bool:
+    """One cell of an editable grid (scores, ceilings): an emptied cell deletes its record, a filled one creates
+    the record (``new()``) or changes it; an unchanged cell is left alone. True when something changed."""
+    if value is None:
+        if record is None:
+            return False
+        require_write(access, record)
+        record._change_reason = reason
+        record._history_user = user
+        record.delete()
+        return True
+    if record is None:
+        record = new()
+    elif getattr(record, field) == value:
+        return False
+    setattr(record, field, value)
+    require_write(access, record)
+    _save(record, user, reason)
+    return True
+
+
 # --- overview ------------------------------------------------------------------------------------------------
 
 
@@ -542,27 +563,21 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
             n = 0
             with transaction.atomic():
                 for activity, criterion, value in changes:
-                    record = current.get((activity.pk, criterion.pk))
                     reason = _("Skor kriteria %(c)s untuk %(ref)s") % {
                         "c": criterion.name,
                         "ref": activity.ref,
                     }
-                    if value is None:
-                        if record is not None:
-                            require_write(access, record)
-                            record._change_reason = reason
-                            record._history_user = request.user
-                            record.delete()
-                            n += 1
-                        continue
-                    if record is None:
-                        record = CriterionScore(region=region, activity=activity, criterion=criterion)
-                    elif record.score == value:
-                        continue
-                    record.score = value
-                    require_write(access, record)
-                    _save(record, request.user, reason)
-                    n += 1
+                    n += _put_cell(
+                        access,
+                        request.user,
+                        current.get((activity.pk, criterion.pk)),
+                        lambda a=activity, c=criterion: CriterionScore(
+                            region=region, activity=a, criterion=c
+                        ),
+                        "score",
+                        value,
+                        reason,
+                    )
             messages.success(request, _("Skor tersimpan (%(n)d perubahan).") % {"n": n})
             target = _url("priorities-scores", access)
             if agency_filter:
@@ -712,24 +727,15 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
             n = 0
             with transaction.atomic():
                 for (year, source), amount in table.cleaned.items():
-                    record = stored.get((year, source))
-                    reason = _("Pagu %(source)s %(year)s") % {"source": source, "year": year}
-                    if amount is None:
-                        if record is not None:
-                            require_write(access, record)
-                            record._change_reason = reason
-                            record._history_user = request.user
-                            record.delete()
-                            n += 1
-                        continue
-                    if record is None:
-                        record = Ceiling(region=region, year=year, source=source)
-                    elif record.amount == amount:
-                        continue
-                    record.amount = amount
-                    require_write(access, record)
-                    _save(record, request.user, reason)
-                    n += 1
+                    n += _put_cell(
+                        access,
+                        request.user,
+                        stored.get((year, source)),
+                        lambda y=year, s=source: Ceiling(region=region, year=y, source=s),
+                        "amount",
+                        amount,
+                        _("Pagu %(source)s %(year)s") % {"source": source, "year": year},
+                    )
             messages.success(request, _("Pagu anggaran tersimpan (%(n)d perubahan).") % {"n": n})
             return redirect(_url("priorities-ceilings", access))
         messages.error(
