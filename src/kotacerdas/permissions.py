@@ -5,7 +5,7 @@ Roles are per region (:class:`kotacerdas.regions.models.Membership`):
 - **admin**: reads and writes everything in the region;
 - **operator**: reads everything in the region; creates and edits only records that belong to their agency (a model
   says which agency owns a record through ``owning_agency()``; records without an owning agency, such as the
-  profile, the RPJMD or the governance bodies, are the admin's);
+  profile, the RPJMD, the governance bodies or the users' roles, are the admin's);
 - **reviewer**: reads everything in the region (and, later, comments);
 - **viewer**: reads.
 
@@ -69,8 +69,8 @@ class Access:
         here and nobody revokes their own role (a region keeps the admin who is working in it)."""
         if isinstance(obj, Region):
             return False
-        if isinstance(obj, Membership):
-            return self.is_admin and obj.region_id == self.region.pk and obj.user_id != self.user_id
+        if isinstance(obj, Membership) and obj.user_id == self.user_id:
+            return False
         return self.can_write(obj)
 
     def can_create(self, model, *, agency: Agency | None = None) -> bool:

@@ -40,13 +40,6 @@ def _require_read(access: Access, kind: Kind) -> None:
         require_admin(access)
 
 
-def _require_write(access: Access, obj) -> None:
-    if isinstance(obj, Membership):
-        require_admin(access)
-    else:
-        require_write(access, obj)
-
-
 def _get(access: Access, kind: Kind, pk: int):
     """The object ``pk`` of this kind, looked up inside the user's region only."""
     if kind.model is Region:
@@ -169,7 +162,7 @@ def object_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         {
             "obj": obj,
             "cells": [v for _n, _l, v in field_rows(obj, k.columns)],
-            "can_write": _may_write(access, obj),
+            "can_write": access.can_write(obj),
         }
         for obj in objects
     ]
@@ -179,12 +172,6 @@ def object_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "web/object_list.html",
         region_context(access, kind=k, rows=rows, headers=headers, can_create=_may_create_any(access, k)),
     )
-
-
-def _may_write(access: Access, obj) -> bool:
-    if isinstance(obj, Membership):
-        return access.is_admin
-    return access.can_write(obj)
 
 
 def _may_create_any(access: Access, kind: Kind) -> bool:
@@ -208,7 +195,7 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
             kind=k,
             obj=obj,
             rows=field_rows(obj),
-            can_write=_may_write(access, obj),
+            can_write=access.can_write(obj),
             can_delete=access.can_delete(obj),
             **extra,
         ),
@@ -246,10 +233,10 @@ def object_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
     k = _kind(kind)
     _require_read(access, k)
     obj = _get(access, k, pk)
-    _require_write(access, obj)
+    require_write(access, obj)
     form = k.form(request.POST or None, instance=obj, access=access)
     if request.method == "POST" and form.is_valid() and not _demotes_self(request, obj, form):
-        _require_write(access, form.instance)  # the changed record must still be the user's to write
+        require_write(access, form.instance)  # the changed record must still be the user's to write
         obj = form.save()
         messages.success(request, _("Perubahan tersimpan."))
         return redirect(detail_url(access, k, obj))
@@ -278,7 +265,7 @@ def object_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
         raise PermissionDenied("delete region")
     _require_read(access, k)
     obj = _get(access, k, pk)
-    _require_write(access, obj)
+    require_write(access, obj)
     if not access.can_delete(obj):  # writable but not deletable: one's own role
         messages.error(request, _("Anda tidak dapat mencabut peran Anda sendiri."))
         return redirect(detail_url(access, k, obj))
@@ -322,7 +309,7 @@ def object_history(request: HttpRequest, slug: str, kind: str, pk: int | None = 
             kind=k,
             obj=obj,
             versions=history.versions(obj),
-            can_write=_may_write(access, obj),
+            can_write=access.can_write(obj),
             detail=detail_url(access, k, obj),
         ),
     )
@@ -335,14 +322,14 @@ def object_revert(request: HttpRequest, slug: str, kind: str, history_id: int, p
     k = _kind(kind)
     _require_read(access, k)
     obj = _get(access, k, pk)
-    _require_write(access, obj)
+    require_write(access, obj)
     record = obj.history.filter(history_id=history_id).first()
     if record is None:
         raise Http404("version")
     history_url = _url(access, "object-history", k, obj)
     try:
         instance = history.rebuild(record, existing=True)
-        _require_write(access, instance)
+        require_write(access, instance)
         with transaction.atomic():
             dropped = history.save_with_reason(
                 instance, f"Dikembalikan ke versi {history.version_label(record)}"
@@ -369,7 +356,7 @@ def region_history(request: HttpRequest, slug: str) -> HttpResponse:
         can_restore = False
         if record.history_type == "-" and not exists:
             try:
-                can_restore = _may_write(access, history.rebuild(record, existing=False))
+                can_restore = access.can_write(history.rebuild(record, existing=False))
             except ValidationError:
                 can_restore = access.is_admin
         rows.append(
@@ -392,7 +379,7 @@ def restore(request: HttpRequest, slug: str, kind: str, history_id: int) -> Http
         return redirect(back)
     try:
         instance = history.rebuild(record, existing=False)
-        _require_write(access, instance)
+        require_write(access, instance)
         with transaction.atomic():
             dropped = history.save_with_reason(instance, RESTORED_REASON)
     except ValidationError as error:
