@@ -453,7 +453,7 @@ def per_pillar(chapter: Section, a: RegionAnalysis, d: PlanData) -> None:
                 caption=f"Kegiatan {pa.pillar.name}",
                 align=("left", "left", "left", "left", "left", "right"),
                 total=("", "Jumlah", "", "", "", rupiah(int(sum((total_cost(x) for x in own), Decimal(0))))),
-                widths=(1, 4, 1.5, 1.6, 1, 1.8),
+                widths=(1, 3.4, 2, 1.6, 1, 2.1),  # agency abbreviations such as Disperintransnaker fit
             )
         )
 
