@@ -8,6 +8,7 @@ class AssessmentConfig(AppConfig):
     verbose_name = _("Analisis bimtek I dan II")
 
     def ready(self) -> None:
+        # Imported here, not at the top: an app's models may only be imported once the registry is ready.
         from kotacerdas.assessment.kinds import install
 
         install()

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kotacerdas.framework.models import Pillar
 from kotacerdas.regions.models import Agency, Region, RegionOwned, Sourced, check_same_region
 
 
@@ -117,8 +118,6 @@ class PlanSettings(Sourced):
         weights = self.maturity_weights or {}
         if not isinstance(weights, dict):
             raise ValidationError({"maturity_weights": _("Bobot pilar ditulis sebagai {pilar: bobot}.")})
-        from kotacerdas.framework.models import Pillar
-
         known = set(
             Pillar.objects.filter(framework_id=self.region.framework_id).values_list("slug", flat=True)
         )

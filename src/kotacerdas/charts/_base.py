@@ -21,6 +21,7 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 #: A4 text width (16 cm) in inches: every chart is drawn at this width, so 8 pt on screen is 8 pt on paper.
 WIDTH = 16 / 2.54
@@ -202,8 +203,6 @@ def place_labels(
     texts) that labels avoid too. Labels get a translucent white box so they stay legible over hatching.
     Call after :func:`freeze_layout`.
     """
-    from matplotlib.transforms import Bbox
-
     fig = ax.figure
     scale = fig.dpi / 72
     frame = ax.get_window_extent(renderer)

@@ -6,6 +6,7 @@ import io
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings
 
@@ -36,8 +37,6 @@ class DocumentSettingsForm(forms.ModelForm):
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):
             raise forms.ValidationError(_("Logo harus berkas PNG."))
         try:
-            from PIL import Image
-
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
         except Exception as exc:  # noqa: BLE001 - any decoding problem: not a usable PNG

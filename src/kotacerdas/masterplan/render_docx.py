@@ -6,7 +6,7 @@ right-aligned and a bold totals row; charts as PNG pictures with numbered captio
 page numbers in the footer; and "DRAF" in the header of every page (and on the cover) while the plan is a draft.
 
 User text is only ever added as the text of runs: python-docx writes it as XML character data, so nothing in it is
-interpreted. Control characters that XML cannot hold are dropped (:func:`render_common.clean`).
+interpreted. Control characters that XML cannot hold are dropped (:func:`render_shared.clean`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from kotacerdas.masterplan import render_common as common
+from kotacerdas.masterplan import render_shared as common
 from kotacerdas.masterplan.content import BulletList, Document, Figure, Paragraph, Section, Table
 
 TEXT_WIDTH_CM = 16.0  # A4 (21 cm) minus 2.5 cm margins

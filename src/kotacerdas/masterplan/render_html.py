@@ -13,7 +13,7 @@ import re
 from html import escape
 
 from kotacerdas.charts import svg_for_html
-from kotacerdas.masterplan import render_common as common
+from kotacerdas.masterplan import render_shared as common
 from kotacerdas.masterplan.content import BulletList, Document, Figure, Paragraph, Section, Table
 
 CSS = """

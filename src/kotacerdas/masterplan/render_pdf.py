@@ -21,7 +21,7 @@ from pathlib import Path
 import matplotlib
 import typst
 
-from kotacerdas.masterplan import render_common as common
+from kotacerdas.masterplan import render_shared as common
 from kotacerdas.masterplan.content import BulletList, Document, Figure, Paragraph, Section, Table
 
 TEMPLATE = Path(__file__).with_name("templates") / "masterplan.typ"

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kotacerdas.framework.models import Framework
 from kotacerdas.framework.reference import DEFAULT_FRAMEWORK
 
 
@@ -102,8 +103,6 @@ class Region(Sourced):
 
     def save(self, *args, **kwargs):
         if self.framework_id is None:
-            from kotacerdas.framework.models import Framework
-
             self.framework = Framework.objects.get(slug=DEFAULT_FRAMEWORK)
         super().save(*args, **kwargs)
 
