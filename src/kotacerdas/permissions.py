@@ -10,8 +10,10 @@ Roles are per region (:class:`kotacerdas.regions.models.Membership`):
 - **viewer**: reads.
 
 A Django superuser is treated as admin of every region. Nobody sees anything of a region they hold no role in.
-Views never decide on their own: they call the functions here (or :func:`get_region_for_user` and
-:func:`require_write`), and the role matrix in ``tests/test_permissions_matrix.py`` checks every persona.
+Views, services and templates never decide on their own: they call the functions here (or
+:func:`get_region_for_user` and :func:`require_write`); templates receive the answers as flags (``can_write``,
+``can_delete``, ``can_manage`` ...) or ask per object with the ``may_write``/``may_delete`` filters of
+``{% load access %}``. The role matrix in ``tests/test_permissions_matrix.py`` checks every persona.
 """
 
 from __future__ import annotations
@@ -47,6 +49,31 @@ class Access:
     @property
     def is_operator(self) -> bool:
         return not self.superuser and self.role == Role.OPERATOR
+
+    @property
+    def can_manage(self) -> bool:
+        """May do what concerns the whole region rather than one agency's records: see and change the users'
+        roles, merge SWOT factors, dismiss pairing suggestions, change the plan settings, reopen a final
+        activity. The region admin."""
+        return self.is_admin
+
+    @property
+    def can_upload_workbook(self) -> bool:
+        """May import a bimtek workbook: the admin (any agency's rows) or an operator (their agency's rows)."""
+        return self.is_admin or (self.is_operator and self.agency is not None)
+
+    def can_list(self, model) -> bool:
+        """May see the records of ``model`` at all: everybody in the region, except the users' roles."""
+        return model is not Membership or self.can_manage
+
+    def can_reopen(self, obj) -> bool:
+        """May move ``obj`` (an activity) out of a final status, back to a proposal."""
+        return self.can_manage and self.can_write(obj)
+
+    def keeps_own_admin(self, membership: Membership, role: str) -> bool:
+        """Whether giving ``membership`` the role ``role`` leaves this user admin: nobody lowers their own role
+        (a region keeps the admin who is working in it)."""
+        return membership.user_id != self.user_id or role == Role.ADMIN
 
     def can_write(self, obj=None, *, agency: Agency | None = None) -> bool:
         """May this user create or change ``obj`` (or a new record owned by ``agency``)?"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kotacerdas.actionplan import services
+from kotacerdas.actionplan import alignment, services
 from kotacerdas.assessment.analysis import analyse_region
 from kotacerdas.assessment.models import MaturityLevel
 from kotacerdas.regions.models import Mission, RpjmdPeriod
@@ -29,7 +29,7 @@ def test_coverage_matrix_and_gaps(plan, missions, world) -> None:
     plan.activity("ECO-01", pillar="economy", agency=world.dinkes, missions=[m2])
     plan.activity("ECO-02", pillar="economy", agency=world.dinkes)
     plan.activity("ECO-03", pillar="economy", agency=world.dinkes, missions=[missions[2]], status="batal")
-    result = services.alignment(plan.region)
+    result = alignment.alignment(plan.region)
     counts = {m.number: {p.slug: n for p, n in row if n} for m, row in result.rows}
     assert counts == {
         1: {"governance": 2},
@@ -62,8 +62,8 @@ def test_planning_gaps_use_program_and_activity_elements(plan, world) -> None:
     cancelled = plan.activity("ECO-02", pillar="economy", agency=world.dinkes, status="batal")
     cancelled.elements.add(plan.element("economy", "welfare"))
 
-    assert services.planned_elements(plan.region) == {("governance", "service"), ("economy", "industry")}
-    gaps = services.alignment(plan.region).planning_gaps
+    assert alignment.planned_elements(plan.region) == {("governance", "service"), ("economy", "industry")}
+    gaps = alignment.alignment(plan.region).planning_gaps
     assert [(e.pillar.slug, e.slug) for e in gaps] == [("governance", "policy"), ("economy", "welfare")]
     assert set(analyse_region(plan.region).maturity.planning_gaps) == {
         ("governance", "policy"),

@@ -2,10 +2,13 @@
 profiles and risks, alignment links, AHP criteria and judgements, budget ceilings and saved prioritisation runs.
 
 Records hold what people enter; every rule and figure (horizon checks, the approval gate, coverage, priorities,
-the roadmap) comes from :mod:`kotacerdas.method` through :mod:`kotacerdas.actionplan.services`.
+the roadmap) comes from :mod:`kotacerdas.method` through :mod:`kotacerdas.actionplan.services`; what belongs
+to one record (an activity's total cost, its horizon check, whether it still counts) is the record's own.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from kotacerdas import formatting
+from kotacerdas.assessment.models import PlanSettings
+from kotacerdas.method import actionplan as rules
 from kotacerdas.regions.models import Agency, Region, RegionOwned, check_same_region
 
 YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -99,6 +105,29 @@ class SharedComponent(RegionOwned):
 
     def __str__(self) -> str:
         return self.name
+
+
+def plan_start(region: Region) -> int | None:
+    """The plan's first year (PlanSettings.start_year), or None when not yet set."""
+    return PlanSettings.objects.filter(region=region).values_list("start_year", flat=True).first()
+
+
+class ActivityQuerySet(models.QuerySet):
+    def live(self) -> ActivityQuerySet:
+        """The activities that still count: not cancelled."""
+        return self.exclude(status=Activity.Status.BATAL)
+
+    def open(self) -> ActivityQuerySet:
+        """The activities still to be scheduled: not cancelled and not finished."""
+        return self.exclude(status__in=[Activity.Status.BATAL, Activity.Status.SELESAI])
+
+    def for_reports(self) -> ActivityQuerySet:
+        """With what the action-plan reports read (:meth:`Activity.info`), in reference order."""
+        return (
+            self.select_related("program__agency", "program__pillar")
+            .prefetch_related("missions", "locations", "components")
+            .order_by("ref")
+        )
 
 
 class Activity(RegionOwned):
@@ -204,6 +233,7 @@ class Activity(RegionOwned):
     history = HistoricalRecords(
         m2m_fields=[locations, depends_on, components, missions, strategies, elements]
     )
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kegiatan")
@@ -221,6 +251,39 @@ class Activity(RegionOwned):
     def agency(self):
         return self.owning_agency()
 
+    @property
+    def live(self) -> bool:
+        """Whether the activity still counts (not cancelled); :meth:`ActivityQuerySet.live` in a query."""
+        return self.status != self.Status.BATAL
+
+    @property
+    def total_cost(self) -> Decimal:
+        """The sum of the yearly costs (rupiah); prefetch ``years`` when asking many activities."""
+        return sum((y.cost for y in self.years.all()), Decimal(0))
+
+    def info(self) -> rules.ActivityInfo:
+        """The activity as the method's reports read it (prefetch as :meth:`ActivityQuerySet.for_reports`)."""
+        return rules.ActivityInfo(
+            id=self.ref,
+            name=self.name,
+            agency=self.program.agency.abbreviation,
+            pillar=self.program.pillar.slug,
+            horizon=self.horizon,
+            missions=[str(m.pk) for m in self.missions.all()],
+            locations=[str(d.pk) for d in self.locations.all()],
+            infrastructure=self.infrastructure,
+            components=[c.name for c in self.components.all()],
+        )
+
+    def horizon_problems(self, lang: str = "id") -> list[str]:
+        """What is wrong with the years for the horizon (method.md §7); used by forms and importers."""
+        if not (self.horizon and self.start_year and self.end_year):
+            return []
+        if self.horizon not in rules.HORIZONS:
+            return []  # the field's choices report it
+        start = plan_start(self.region) if self.region_id else None
+        return rules.horizon_problems(self.horizon, self.start_year, self.end_year, start, lang=lang)
+
     def clean(self) -> None:
         check_same_region(self, "program")
         if self.start_year and self.end_year and self.end_year < self.start_year:
@@ -229,9 +292,7 @@ class Activity(RegionOwned):
             raise ValidationError(
                 {"latest_start": _("Paling lambat dimulai tidak boleh sebelum paling awal.")}
             )
-        from kotacerdas.actionplan.services import check_activity  # the horizon rule (method.md §7)
-
-        if problems := check_activity(self):
+        if problems := self.horizon_problems(formatting.lang()):
             raise ValidationError({"horizon": problems})
 
 

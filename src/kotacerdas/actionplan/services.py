@@ -27,26 +27,29 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kotacerdas import formatting
 from kotacerdas.actionplan.models import (
     Activity,
     Ceiling,
     Criterion,
     CriterionScore,
+    FundingSource,
     Judgement,
     PrioritizationRun,
     Screening,
     SharedComponent,
+    plan_start,
 )
-from kotacerdas.framework.models import Element, Pillar
+from kotacerdas.framework.models import Pillar
 from kotacerdas.method import MethodError, ahp, portfolio
 from kotacerdas.method import actionplan as rules
 from kotacerdas.method import priority as prio
-from kotacerdas.regions.models import Agency, District, LocalWisdom, Mission, Region
+from kotacerdas.permissions import access_for
+from kotacerdas.regions.models import Agency, District, LocalWisdom, Region
 
 Status = Activity.Status
 
@@ -96,32 +99,14 @@ class PrioritizationError(Exception):
     """The priorities or the roadmap cannot be computed; the message says what to fix."""
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
-
-
 def _label(choices, value: str) -> str:
     return str(dict(choices.choices).get(value, value))
 
 
 # ------------------------------------------------------------------------------------ horizon, plan start
-def plan_start(region: Region) -> int | None:
-    """The plan's first year (PlanSettings.start_year), or None when not yet set."""
-    from kotacerdas.assessment.models import PlanSettings
-
-    return PlanSettings.objects.filter(region=region).values_list("start_year", flat=True).first()
-
-
 def check_activity(activity: Activity) -> list[str]:
-    """What is wrong with an activity's years for its horizon (method.md §7); used by forms and importers."""
-    if not (activity.horizon and activity.start_year and activity.end_year):
-        return []
-    if activity.horizon not in rules.HORIZONS:
-        return []  # the field's choices report it
-    start = plan_start(activity.region) if activity.region_id else None
-    return rules.horizon_problems(
-        activity.horizon, activity.start_year, activity.end_year, start, lang=_lang()
-    )
+    """What is wrong with an activity's years for its horizon (:meth:`Activity.horizon_problems`)."""
+    return activity.horizon_problems(formatting.lang())
 
 
 # ----------------------------------------------------------------------------------------- approval gate
@@ -151,23 +136,21 @@ def _state(s: Screening) -> rules.ScreeningState:
 def approval_blockers(activity: Activity) -> list[str]:
     """Why ``activity`` cannot be approved yet (method.md §8); empty when it may be approved."""
     states = screening_states(activity)
-    return rules.approval_blockers(activity.no_local_wisdom_relation or bool(states), states, lang=_lang())
+    return rules.approval_blockers(
+        activity.no_local_wisdom_relation or bool(states), states, lang=formatting.lang()
+    )
 
 
 def allowed_statuses(activity: Activity, user=None) -> list[str]:
     """The statuses ``activity`` may move to from its current one (ignoring the gate), for buttons."""
     allowed = set(TRANSITIONS.get(activity.status, frozenset()))
-    if activity.status in FINAL and _is_admin(user, activity.region):
+    if (
+        activity.status in FINAL
+        and user is not None
+        and access_for(user, activity.region).can_reopen(activity)
+    ):
         allowed.add(Status.USULAN)
     return [s for s in Status.values if s in allowed]
-
-
-def _is_admin(user, region: Region) -> bool:
-    if user is None:
-        return False
-    from kotacerdas.permissions import access_for
-
-    return access_for(user, region).is_admin
 
 
 def set_status(activity: Activity, status: str, user=None) -> None:
@@ -207,95 +190,11 @@ def set_status(activity: Activity, status: str, user=None) -> None:
 # ------------------------------------------------------------------------------------------------ reports
 def _live(region: Region):
     """The region's activities that still count (not cancelled), with what the reports need."""
-    return (
-        Activity.objects.filter(region=region)
-        .exclude(status=Status.BATAL)
-        .select_related("program__agency", "program__pillar")
-        .prefetch_related("missions", "locations", "components")
-        .order_by("ref")
-    )
-
-
-def _info(a: Activity) -> rules.ActivityInfo:
-    return rules.ActivityInfo(
-        id=a.ref,
-        name=a.name,
-        agency=a.program.agency.abbreviation,
-        pillar=a.program.pillar.slug,
-        horizon=a.horizon,
-        missions=[str(m.pk) for m in a.missions.all()],
-        locations=[str(d.pk) for d in a.locations.all()],
-        infrastructure=a.infrastructure,
-        components=[c.name for c in a.components.all()],
-    )
+    return Activity.objects.filter(region=region).live().for_reports()
 
 
 def _pillars(region: Region) -> list[Pillar]:
     return list(Pillar.objects.filter(framework_id=region.framework_id).order_by("order"))
-
-
-def planned_elements(region: Region) -> set[tuple[str, str]]:
-    """(pillar slug, element slug) pairs with at least one non-cancelled activity, through the activity's own
-    elements or its program's elements; fed to the maturity planning gaps (method.md §4)."""
-    live = Activity.objects.filter(region=region).exclude(status=Status.BATAL)
-    elements = Element.objects.filter(
-        Q(pk__in=live.values("elements")) | Q(pk__in=live.values("program__elements"))
-    ).select_related("pillar")
-    return {(e.pillar.slug, e.slug) for e in elements}
-
-
-@dataclass
-class Alignment:
-    """Missions × pillars coverage (method.md §7) and the maturity planning gaps (§4)."""
-
-    coverage: rules.Coverage
-    missions: list[Mission]
-    pillars: list[Pillar]
-    rows: list[tuple[Mission, list[tuple[Pillar, int]]]]
-    missions_without_activities: list[Mission]
-    pillars_without_activities: list[Pillar]
-    pillars_without_quick_win: list[Pillar]
-    activities_without_mission: list[Activity]
-    planning_gaps: list[Element]
-    maturity_problem: str | None = None
-
-
-def alignment(region: Region) -> Alignment:
-    from kotacerdas.assessment import analysis
-    from kotacerdas.assessment.models import PlanSettings
-
-    activities = list(_live(region))
-    missions = list(
-        Mission.objects.filter(region=region)
-        .select_related("period")
-        .order_by("-period__start_year", "number")
-    )
-    pillars = _pillars(region)
-    result = rules.coverage(
-        [_info(a) for a in activities], [str(m.pk) for m in missions], [p.slug for p in pillars]
-    )
-    by_mission = {str(m.pk): m for m in missions}
-    by_pillar = {p.slug: p for p in pillars}
-    by_ref = {a.ref: a for a in activities}
-    settings = PlanSettings.objects.filter(region=region).first()
-    pillars_full = analysis.pillars_of(region)
-    mat, _target, _records, problem = analysis._maturity(region, pillars_full, settings)
-    elements = {
-        (e.pillar.slug, e.slug): e
-        for e in Element.objects.filter(pillar__framework_id=region.framework_id).select_related("pillar")
-    }
-    return Alignment(
-        coverage=result,
-        missions=missions,
-        pillars=pillars,
-        rows=[(m, [(p, result.matrix[str(m.pk)][p.slug]) for p in pillars]) for m in missions],
-        missions_without_activities=[by_mission[k] for k in result.missions_without_activities],
-        pillars_without_activities=[by_pillar[k] for k in result.pillars_without_activities],
-        pillars_without_quick_win=[by_pillar[k] for k in result.pillars_without_quick_win],
-        activities_without_mission=[by_ref[k] for k in result.activities_without_mission],
-        planning_gaps=[elements[key] for key in mat.planning_gaps if key in elements],
-        maturity_problem=problem,
-    )
 
 
 class SimilarRow(NamedTuple):
@@ -321,7 +220,7 @@ class Integration:
 
 def integration(region: Region, threshold: float = rules.SIMILARITY_THRESHOLD) -> Integration:
     activities = list(_live(region))
-    infos = [_info(a) for a in activities]
+    infos = [a.info() for a in activities]
     by_ref = {a.ref: a for a in activities}
     similar = [
         SimilarRow(by_ref[p.first], by_ref[p.second], p.score) for p in rules.similar_pairs(infos, threshold)
@@ -362,7 +261,7 @@ def districts(region: Region) -> Districts:
     by_key = {str(d.pk): d for d in places}
     kinds = list(Activity.Infrastructure.choices)
     report = rules.district_report(
-        [_info(a) for a in activities], [str(d.pk) for d in places], [k for k, _label in kinds]
+        [a.info() for a in activities], [str(d.pk) for d in places], [k for k, _label in kinds]
     )
     labels = {k: str(label) for k, label in kinds}
     rows = [
@@ -469,7 +368,7 @@ def quick_win_report(region: Region) -> QuickWins:
 
 def risk_score(risk) -> rules.RiskScore:
     """A risk register entry's score (likelihood × impact) and band."""
-    return rules.risk_score(risk.likelihood, risk.impact, lang=_lang())
+    return rules.risk_score(risk.likelihood, risk.impact, lang=formatting.lang())
 
 
 # ------------------------------------------------------------------------------------------------- AHP
@@ -787,7 +686,7 @@ def _candidate_set(region: Region, ranked: Priorities | None = None) -> Candidat
     activities = _open_activities(region)
     by_ref = {a.ref: a for a in activities}
     values = ranked.by_ref
-    reasons = _REASONS[_lang()]
+    reasons = _REASONS[formatting.lang()]
     excluded: dict[str, str] = {}
     changed = True
     while (
@@ -870,7 +769,7 @@ def compute_plan(region: Region, gap: float = 0.005, time_limit: float = 10.0) -
         raise PrioritizationError(ranked.problem)
     cset = _candidate_set(region, ranked)
     ceilings = _ceilings(region)
-    lang = _lang()
+    lang = formatting.lang()
     reasons = _REASONS[lang]
     try:
         plan = portfolio.plan(
@@ -1041,8 +940,6 @@ def spending_rows(run: PrioritizationRun | PlanOutcome) -> list[dict]:
 
 
 def funding_labels() -> dict[str, str]:
-    from kotacerdas.actionplan.models import FundingSource
-
     return {k: str(v) for k, v in FundingSource.choices}
 
 
@@ -1052,7 +949,6 @@ __all__ = [
     "StatusRefused",
     "ahp_result",
     "ensure_default_criteria",
-    "alignment",
     "allowed_statuses",
     "approval_blockers",
     "candidates",
@@ -1063,7 +959,6 @@ __all__ = [
     "integration",
     "plan_json",
     "plan_start",
-    "planned_elements",
     "priorities",
     "quick_win_report",
     "risk_score",

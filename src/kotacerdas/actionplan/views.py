@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotacerdas.actionplan import nomenclature, services
+from kotacerdas.actionplan import alignment, nomenclature, services
 from kotacerdas.actionplan.forms import ConsultationInlineForm, ScreeningInlineForm, mission_label
 from kotacerdas.actionplan.models import (
     Activity,
@@ -33,11 +33,13 @@ from kotacerdas.actionplan.models import (
     Risk,
     Screening,
 )
+from kotacerdas.formatting import rupiah
 from kotacerdas.framework.models import Pillar
 from kotacerdas.permissions import Access, get_region_for_user, require_write
 from kotacerdas.regions.models import Agency
+from kotacerdas.web import pages
 from kotacerdas.web.kinds import field_rows
-from kotacerdas.web.views import region_context
+from kotacerdas.web.pages import region_context
 
 #: The status buttons of the activity page: (target status, label). Which moves are allowed is services' business.
 STATUS_BUTTONS = (
@@ -50,13 +52,6 @@ STATUS_BUTTONS = (
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
-
-
-def rupiah(value) -> str:
-    """An amount as the page shows it: ``Rp 1.250.000.000`` (grouping of the active language); none is "–"."""
-    if value is None:
-        return "–"
-    return "Rp\u00a0" + number_format(Decimal(value).quantize(Decimal(1)), 0, force_grouping=True)
 
 
 def _activities(access: Access):
@@ -76,13 +71,6 @@ def _activity(access: Access, pk: int) -> Activity:
 
 def _activity_url(activity: Activity, anchor: str = "") -> str:
     return reverse("actionplan-activity", kwargs={"slug": activity.region.slug, "pk": activity.pk}) + anchor
-
-
-def _save(obj, reason: str | None = None) -> None:
-    obj.full_clean()
-    if reason:
-        obj._change_reason = reason
-    obj.save()
 
 
 SCREENING_LABELS = {
@@ -375,7 +363,7 @@ def screening_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             screening = form.save()
             if obj.no_local_wisdom_relation:
                 obj.no_local_wisdom_relation = False
-                _save(obj, _("Kaitan dengan kearifan lokal ditemukan saat penapisan"))
+                pages.save(obj, _("Kaitan dengan kearifan lokal ditemukan saat penapisan"))
         messages.success(
             request,
             _("Kaitan dengan “%(item)s” tersimpan (%(relation)s).")
@@ -403,7 +391,7 @@ def no_relation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect(_activity_url(obj, "#penapisan"))
     obj.no_local_wisdom_relation = value
     with transaction.atomic():
-        _save(obj, _("Penapisan: tidak ditemukan kaitan") if value else _("Penapisan dibuka kembali"))
+        pages.save(obj, _("Penapisan: tidak ditemukan kaitan") if value else _("Penapisan dibuka kembali"))
     if value:
         messages.success(request, _("Tercatat: tidak ditemukan kaitan dengan kearifan lokal."))
     else:
@@ -528,7 +516,7 @@ def screening_report(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def alignment_report(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
-    result = services.alignment(access.region)
+    result = alignment.alignment(access.region)
     rows = [
         {"m": mission, "label": mission_label(mission), "cells": cells, "idle": not any(n for _p, n in cells)}
         for mission, cells in result.rows

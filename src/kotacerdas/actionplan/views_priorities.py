@@ -31,13 +31,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotacerdas import charts
+from kotacerdas import charts, formatting
 from kotacerdas.actionplan import services
 from kotacerdas.actionplan.forms_priorities import (
     INTENSITY,
@@ -61,33 +60,16 @@ from kotacerdas.actionplan.models import (
     PrioritizationRun,
 )
 from kotacerdas.assessment.models import PlanSettings
-from kotacerdas.assessment.views_bimtek1 import num
+from kotacerdas.formatting import billions, num, percent, rupiah
 from kotacerdas.method import ahp as method_ahp
 from kotacerdas.permissions import Access, get_region_for_user, require_write
-from kotacerdas.web.views import region_context
+from kotacerdas.web import pages
+from kotacerdas.web.pages import region_context
 
 OPEN = [Activity.Status.BATAL, Activity.Status.SELESAI]  # excluded: what is left still has to be scheduled
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
-
-
-def rupiah(value) -> str:
-    """``Rp 1.250.000.000`` (grouping of the active language); none is "–"."""
-    if value is None:
-        return "–"
-    return "Rp\u00a0" + number_format(Decimal(value).quantize(Decimal(1)), 0, force_grouping=True)
-
-
-def billions(value) -> str:
-    """``12,5 M`` for a page where full rupiah would not fit."""
-    if value is None:
-        return "–"
-    return num(float(value) / 1e9, 2) + "\u00a0M"
-
-
-def pct(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else num(100 * value, digits) + "\u00a0%"
 
 
 def _plain(value: float) -> str:
@@ -133,14 +115,6 @@ def _disagreement(pair, d, respondent: str | None, slug: str) -> dict | None:
     }
 
 
-def _lang(request: HttpRequest) -> str:
-    return "en" if getattr(request, "LANGUAGE_CODE", "id").startswith("en") else "id"
-
-
-def _chart(fig, label: str) -> str:
-    return charts.svg_for_html(charts.render(fig, "svg"), label)
-
-
 def _url(name: str, access: Access, **kwargs) -> str:
     return reverse(name, kwargs={"slug": access.region.slug, **kwargs})
 
@@ -181,13 +155,6 @@ def _run(access: Access, pk) -> PrioritizationRun:
     return run
 
 
-def _save(obj, user, reason: str) -> None:
-    obj.full_clean()
-    obj._change_reason = reason
-    obj._history_user = user
-    obj.save()
-
-
 def _put_cell(access, user, record, new, field: str, value, reason: str) -> bool:
     """One cell of an editable grid (scores, ceilings): an emptied cell deletes its record, a filled one creates
     the record (``new()``) or changes it; an unchanged cell is left alone. True when something changed."""
@@ -205,7 +172,7 @@ def _put_cell(access, user, record, new, field: str, value, reason: str) -> bool
         return False
     setattr(record, field, value)
     require_write(access, record)
-    _save(record, user, reason)
+    pages.save(record, reason, user)
     return True
 
 
@@ -398,7 +365,7 @@ def _store_judgements(access: Access, form: PairwiseForm, user) -> None:
         for j in Judgement.objects.filter(region=region, respondent=original):
             require_write(access, j)
             j.respondent = name
-            _save(j, user, reason)
+            pages.save(j, reason, user)
     stored = _existing(region, name)
     for (a, b), choice in form.judgements().items():
         j = stored.get((a.pk, b.pk))
@@ -422,7 +389,7 @@ def _store_judgements(access: Access, form: PairwiseForm, user) -> None:
             continue
         j.favours, j.value = favours, value
         require_write(access, j)
-        _save(j, user, reason)
+        pages.save(j, reason, user)
 
 
 @login_required
@@ -797,7 +764,7 @@ def _run_summary(run: PrioritizationRun) -> dict:
         "run": run,
         "status": result.get("status"),
         "optimal": result.get("optimal"),
-        "gap": pct(result.get("gap"), 2) if result.get("gap") is not None else "–",
+        "gap": percent(result.get("gap"), 2) if result.get("gap") is not None else "–",
         "objective": num(result.get("objective"), 3),
         "chosen": len(result.get("chosen") or {}),
         "deferred": len(result.get("deferred") or {}),
@@ -886,7 +853,7 @@ def _spending_table(result: dict) -> dict:
         cells[(s["year"], s["source"])] = {
             "amount": rupiah(amount),
             "ceiling": rupiah(ceiling),
-            "share": pct(amount / ceiling if ceiling else None, 0),
+            "share": percent(amount / ceiling if ceiling else None, 0),
             "width": min(100, round(100 * amount / ceiling, 1)) if ceiling else (100 if amount else 0),
             "over": amount > ceiling,
         }
@@ -924,12 +891,12 @@ def run_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {"ref": ref, "activity": acts.get(ref), "reason": reason, "priority": num(values.get(ref), 3)}
         for ref, reason in sorted(deferred.items())
     ]
-    lang = _lang(request)
-    roadmap = _chart(
+    lang = formatting.lang()
+    roadmap = pages.chart(
         charts.roadmap_chart(services.roadmap_rows(access.region, run, by=by), title="", lang=lang),
         _("Peta jalan kegiatan terpilih"),
     )
-    spending_svg = _chart(
+    spending_svg = pages.chart(
         charts.spending_chart(
             services.spending_rows(run), sources=services.funding_labels(), title="", lang=lang
         ),

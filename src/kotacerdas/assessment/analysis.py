@@ -8,10 +8,10 @@ line (``kotacerdas analyze``), the workbook and the master plan document all rea
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kotacerdas.actionplan.services import planned_elements
 from kotacerdas.assessment.models import Driver as DriverRecord
 from kotacerdas.assessment.models import (
     IgnoredPairing,
@@ -31,6 +31,11 @@ from kotacerdas.method.errors import competition_ranks
 from kotacerdas.regions.models import Region
 
 SELF = "__region__"
+
+#: Where the (pillar, element) pairs with a planned activity come from, for the maturity planning gaps
+#: (method.md §4). The action plan is a later stage: it adds its answer here when its app is ready
+#: (:mod:`kotacerdas.actionplan.apps`), so that this stage never imports it.
+planned_sources: list[Callable[[Region], set[tuple[str, str]]]] = []
 
 
 def _f(value: Decimal | float | int | None) -> float | None:
@@ -208,7 +213,8 @@ def _swot(
     return rows, unrated, analysis, problem, strategy_rows, pairing_rows
 
 
-def _maturity(region: Region, pillars: list[Pillar], settings: PlanSettings | None):
+def maturity_of(region: Region, pillars: list[Pillar], settings: PlanSettings | None):
+    """The maturity now and at target, the records, and the problem (if any) that kept it from being computed."""
     records = {
         (m.element.pillar.slug, m.element.slug): m
         for m in MaturityLevel.objects.filter(region=region).select_related("element__pillar")
@@ -221,7 +227,7 @@ def _maturity(region: Region, pillars: list[Pillar], settings: PlanSettings | No
     targets = [maturity.ElementLevel(p, e, m.target) for (p, e), m in records.items() if m.target is not None]
     elements = {p.slug: tuple(e.slug for e in p.elements.all()) for p in pillars}
     weights = (settings.maturity_weights or None) if settings else None
-    planned = planned_elements(region)  # (pillar, element) pairs with a non-cancelled activity
+    planned = set().union(*(source(region) for source in planned_sources))
     problem = None
     try:
         result = maturity.assess(levels, pillar_weights=weights, planned=planned, elements=elements)
@@ -306,7 +312,7 @@ def analyse_region(region: Region) -> RegionAnalysis:
     pillars = pillars_of(region)
     settings = PlanSettings.objects.filter(region=region).select_related("axis_x", "axis_y").first()
     ready = _readiness(region, pillars)
-    mat, mat_target, mat_records, mat_problem = _maturity(region, pillars, settings)
+    mat, mat_target, mat_records, mat_problem = maturity_of(region, pillars, settings)
     comparison, names, comparison_indicators = _competitiveness(region, pillars)
 
     factors_by_pillar: dict[int, list[SwotFactor]] = defaultdict(list)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.assessment import models as m
+from kotacerdas.assessment.analysis import SELF
+from kotacerdas.assessment.models import Driver, Indicator, MaturityLevel, PlanSettings, SwotFactor
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect
 from kotacerdas.permissions import Access
-from kotacerdas.web.forms import SOURCE_FIELDS, RegionForm
+from kotacerdas.regions.models import Agency
+from kotacerdas.web.forms import SMALL_TEXTAREA, SOURCE_FIELDS, RegionForm
 
 REGION_LINKS = {"factor", "factors", "indicator", "peer", "scenario", "internal", "external"}
 
@@ -182,3 +187,200 @@ class ScenarioImplicationForm(AssessmentForm):
     class Meta:
         model = m.ScenarioImplication
         fields = ["scenario", "pillar", "text", *SOURCE_FIELDS]
+
+
+# --- the forms of the bimtek pages ------------------------------------------------------------------------
+
+READINESS_LABELS = {
+    1: gettext_lazy("1 — belum siap"),
+    2: gettext_lazy("2 — kurang siap"),
+    3: gettext_lazy("3 — cukup siap"),
+    4: gettext_lazy("4 — siap"),
+    5: gettext_lazy("5 — sangat siap"),
+}
+
+
+IMPORTANCE_CHOICES = [
+    (1, gettext_lazy("1 — tidak penting")),
+    (2, gettext_lazy("2 — kurang penting")),
+    (3, gettext_lazy("3 — cukup penting")),
+    (4, gettext_lazy("4 — penting")),
+    (5, gettext_lazy("5 — sangat penting")),
+]
+
+
+RATING_CHOICES = [
+    (1, gettext_lazy("1 — kecil")),
+    (2, gettext_lazy("2 — sedang")),
+    (3, gettext_lazy("3 — besar")),
+    (4, gettext_lazy("4 — sangat besar / serius")),
+]
+
+
+def agencies(access: Access):
+    return Agency.objects.filter(region=access.region).order_by("name")
+
+
+def agency_field(access: Access, required: bool = True) -> forms.ModelChoiceField:
+    """Any agency of the region is accepted (the view then asks permissions.py and answers 403 if it is not
+    the user's to write); the list only offers the agencies this user may write for."""
+    field = forms.ModelChoiceField(queryset=agencies(access), required=required, label=_("Perangkat daerah"))
+    offered = [(a.pk, str(a)) for a in access.agencies_for_write()]
+    field.widget.choices = offered if access.is_operator else [("", "—"), *offered]
+    return field
+
+
+class ReadinessCellForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=gettext_lazy("Skor"),
+        choices=[("", gettext_lazy("— belum dinilai"))] + list(READINESS_LABELS.items()),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    narrative = forms.CharField(
+        label=gettext_lazy("Uraian"), widget=forms.Textarea(attrs=SMALL_TEXTAREA), required=False
+    )
+    evidence = forms.CharField(
+        label=gettext_lazy("Bukti"),
+        widget=forms.Textarea(attrs=SMALL_TEXTAREA),
+        required=False,
+        help_text=gettext_lazy("Dokumen, peraturan, data atau tautan yang mendukung skor."),
+    )
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"] = agency_field(access, required=access.is_operator)
+
+
+class FactorForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=SwotFactor.Kind.choices)
+    text = forms.CharField(label=gettext_lazy("Uraian faktor"), widget=forms.Textarea(attrs={"rows": 2}))
+    importance = forms.TypedChoiceField(
+        label=gettext_lazy("Tingkat kepentingan (1–5)"),
+        choices=[("", "—")] + IMPORTANCE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    rating = forms.TypedChoiceField(
+        label=gettext_lazy("Peringkat (1–4)"),
+        choices=[("", "—")] + RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"] = agency_field(access)
+        self.order_fields(["kind", "text", "agency", "importance", "rating"])
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("importance") is None) != (data.get("rating") is None):
+            raise ValidationError(
+                _("Isi tingkat kepentingan dan peringkat bersama-sama, atau kosongkan keduanya.")
+            )
+        if data.get("text") is not None and not data["text"].strip():
+            self.add_error("text", _("Tuliskan uraian faktor."))
+        return data
+
+
+class RatingForm(forms.Form):
+    importance = forms.TypedChoiceField(
+        label=gettext_lazy("Tingkat kepentingan (1–5)"), choices=[("", "—")] + IMPORTANCE_CHOICES, coerce=int
+    )
+    rating = forms.TypedChoiceField(
+        label=gettext_lazy("Peringkat (1–4)"), choices=[("", "—")] + RATING_CHOICES, coerce=int
+    )
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"] = agency_field(access)
+        self.order_fields(["agency", "importance", "rating"])
+
+
+def value_field(key: str) -> str:
+    return "v_self" if key == SELF else f"v_{key.lower()}"
+
+
+class MaturityEntryForm(AssessmentForm):
+    """One element's current level, target and evidence (the element is given by the URL)."""
+
+    class Meta:
+        model = MaturityLevel
+        fields = ["current", "target", "evidence", "agency", "source", "illustrative"]
+
+
+class ValuesForm(forms.Form):
+    """The values of one indicator for its comparison year: one field per region in the comparison set."""
+
+    def __init__(self, *args, columns: list[dict], indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns = columns
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        for col in columns:
+            self.fields[value_field(col["key"])] = forms.DecimalField(
+                label=f"{col['name']}{unit}",
+                required=False,
+                max_digits=20,
+                decimal_places=4,
+                localize=True,
+            )
+        self.fields["source"] = forms.CharField(
+            label=gettext_lazy("sumber"),
+            required=False,
+            help_text=gettext_lazy("Dicatat pada nilai yang baru atau berubah; kosongkan untuk membiarkan."),
+            widget=forms.TextInput,
+        )
+
+    def bound_columns(self):
+        return [(col, self[value_field(col["key"])]) for col in self.columns]
+
+
+class PlanSettingsForm(forms.ModelForm):
+    """The plan's years, the scenario axes, and one weight field per pillar (all blank: equal weights)."""
+
+    class Meta:
+        model = PlanSettings
+        fields = ["start_year", "horizon_year", "axis_x", "axis_y"]
+
+    def __init__(self, *args, access: Access, pillars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.region = access.region
+        self.pillars = pillars
+        drivers = Driver.objects.filter(region=access.region).order_by("name")
+        for name in ("axis_x", "axis_y"):
+            self.fields[name].queryset = drivers
+            self.fields[name].help_text = _(
+                "Kosongkan keduanya untuk memakai dua pendorong teratas (bawaan)."
+            )
+        weights = self.instance.maturity_weights or {}
+        for p in pillars:
+            self.fields[f"w_{p.slug}"] = forms.DecimalField(
+                label=p.name,
+                required=False,
+                min_value=0,
+                max_digits=8,
+                decimal_places=3,
+                localize=True,
+                initial=weights.get(p.slug),
+            )
+
+    def weight_fields(self):
+        return [self[f"w_{p.slug}"] for p in self.pillars]
+
+    def other_fields(self):
+        return [self[name] for name in ("start_year", "horizon_year", "axis_x", "axis_y")]
+
+    def clean(self):
+        data = super().clean()
+        given = {p.slug: data.get(f"w_{p.slug}") for p in self.pillars}
+        filled = {k: v for k, v in given.items() if v is not None}
+        if filled and len(filled) != len(given):
+            raise ValidationError(_("Isi bobot semua pilar, atau kosongkan semuanya untuk bobot yang sama."))
+        if filled and not any(v > 0 for v in filled.values()):
+            raise ValidationError(_("Sedikitnya satu pilar harus berbobot lebih dari 0."))
+        self.instance.maturity_weights = {k: float(v) for k, v in filled.items()}
+        return data

@@ -1,4 +1,4 @@
-"""Pages of bimtek 2, under /d/<slug>/analisis/: maturity, competitiveness, the future, settings, workbook."""
+"""Pages of bimtek 2, under /d/<slug>/analisis/: maturity, competitiveness, the future, settings."""
 
 from django.urls import path
 
@@ -11,9 +11,5 @@ urlpatterns = [
     path("daya-saing/nilai/<int:pk>/", views.competitiveness_values, name="competitiveness-values"),
     path("masa-depan/", views.future_page, name="future"),
     path("pengaturan/", views.plan_settings, name="plan-settings"),
-    path("workbook/", views.workbook, name="workbook"),
-    path("workbook/template.xlsx", views.workbook_template, name="workbook-template"),
-    path("workbook/unduh.xlsx", views.workbook_download, name="workbook-download"),
-    path("workbook/unggah/", views.workbook_upload, name="workbook-upload"),
     path("grafik/<slug:name>.<str:fmt>", views.chart, name="bimtek2-chart"),
 ]

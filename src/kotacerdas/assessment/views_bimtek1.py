@@ -8,7 +8,6 @@ that region only.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,22 +15,27 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotacerdas import charts
+from kotacerdas import charts, formatting
 from kotacerdas.assessment.analysis import PillarAnalysis, RegionAnalysis, analyse_region
-from kotacerdas.assessment.forms import StrategyForm
+from kotacerdas.assessment.forms import (
+    READINESS_LABELS,
+    FactorForm,
+    RatingForm,
+    ReadinessCellForm,
+    StrategyForm,
+)
 from kotacerdas.assessment.models import IgnoredPairing, ReadinessScore, Strategy, SwotFactor, SwotRating
 from kotacerdas.assessment.progress import region_progress
+from kotacerdas.formatting import num
 from kotacerdas.framework.models import Pillar, ReadinessAspect
 from kotacerdas.method import swot as method_swot
 from kotacerdas.permissions import Access, get_region_for_user, require_admin, require_write
-from kotacerdas.regions.models import Agency
-from kotacerdas.web.forms import SMALL_TEXTAREA
-from kotacerdas.web.views import region_context
+from kotacerdas.web import pages
+from kotacerdas.web.pages import region_context
 
 KINDS = ("S", "W", "O", "T")
 #: The pages of bimtek II (another module); linked when their URLs exist.
@@ -42,38 +46,7 @@ BIMTEK2_PAGES = (
     ("plan-settings", gettext_lazy("Pengaturan analisis")),
     ("workbook", gettext_lazy("Lembar kerja Excel")),
 )
-READINESS_LABELS = {
-    1: gettext_lazy("1 — belum siap"),
-    2: gettext_lazy("2 — kurang siap"),
-    3: gettext_lazy("3 — cukup siap"),
-    4: gettext_lazy("4 — siap"),
-    5: gettext_lazy("5 — sangat siap"),
-}
-IMPORTANCE_CHOICES = [
-    (1, gettext_lazy("1 — tidak penting")),
-    (2, gettext_lazy("2 — kurang penting")),
-    (3, gettext_lazy("3 — cukup penting")),
-    (4, gettext_lazy("4 — penting")),
-    (5, gettext_lazy("5 — sangat penting")),
-]
-RATING_CHOICES = [
-    (1, gettext_lazy("1 — kecil")),
-    (2, gettext_lazy("2 — sedang")),
-    (3, gettext_lazy("3 — besar")),
-    (4, gettext_lazy("4 — sangat besar / serius")),
-]
-
-
 # --- helpers -------------------------------------------------------------------------------------------------
-
-
-def num(value: float | None, digits: int = 2) -> str:
-    """A figure as the page shows it: localised (``−0,55`` in Indonesian, true minus sign); none is "–"."""
-    if value is None:
-        return "–"
-    rounded = round(float(value), digits)
-    text = number_format(abs(rounded), digits)
-    return "\u2212" + text if rounded < 0 else text
 
 
 def roman(value: int | None) -> str | None:
@@ -98,28 +71,8 @@ def _factor(access: Access, pillar: Pillar, pk) -> SwotFactor:
     return factor
 
 
-def _agencies(access: Access):
-    return Agency.objects.filter(region=access.region).order_by("name")
-
-
-def _agency_field(access: Access, required: bool = True) -> forms.ModelChoiceField:
-    """Any agency of the region is accepted (the view then asks permissions.py and answers 403 if it is not
-    the user's to write); the list only offers the agencies this user may write for."""
-    field = forms.ModelChoiceField(queryset=_agencies(access), required=required, label=_("Perangkat daerah"))
-    offered = [(a.pk, str(a)) for a in access.agencies_for_write()]
-    field.widget.choices = offered if access.is_operator else [("", "—"), *offered]
-    return field
-
-
 def _swot_url(access: Access, pillar: Pillar, anchor: str = "") -> str:
     return reverse("swot-pillar", kwargs={"slug": access.region.slug, "pillar": pillar.slug}) + anchor
-
-
-def _save(obj, reason: str | None = None) -> None:
-    obj.full_clean()
-    if reason:
-        obj._change_reason = reason
-    obj.save()
 
 
 def _bimtek2_links(slug: str) -> list[tuple[str, str]]:
@@ -156,14 +109,6 @@ def _swot_figures(pa: PillarAnalysis) -> dict:
     }
 
 
-def _chart(fig, label: str | None = None) -> str:
-    return charts.svg_for_html(charts.render(fig, "svg"), label)
-
-
-def _lang(request: HttpRequest) -> str:
-    return "en" if getattr(request, "LANGUAGE_CODE", "id").startswith("en") else "id"
-
-
 def _quadrant_svg(analysis: RegionAnalysis, lang: str, title: str | None = None) -> bytes:
     points = [
         (p.pillar.name, p.swot.x if p.swot else None, p.swot.y if p.swot else None)
@@ -179,7 +124,7 @@ def _quadrant_svg(analysis: RegionAnalysis, lang: str, title: str | None = None)
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     analysis = analyse_region(access.region)
-    lang = _lang(request)
+    lang = formatting.lang()
     rows = []
     for pa in analysis.pillars.values():
         rows.append(
@@ -218,10 +163,10 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         quadrant_chart=charts.svg_for_html(
             _quadrant_svg(analysis, lang, title=""), _("Diagram SWOT: posisi setiap pilar")
         ),
-        ie_chart=_chart(
+        ie_chart=pages.chart(
             charts.ie_matrix(ie_points, lang=lang, title=""), _("Matriks Internal-Eksternal (IE)")
         ),
-        readiness_chart=_chart(
+        readiness_chart=pages.chart(
             charts.readiness_heatmap(grid, names=names, lang=lang, title=""),
             _("Kesiapan per pilar dan aspek"),
         ),
@@ -235,36 +180,13 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
 def swot_chart(request: HttpRequest, slug: str) -> HttpResponse:
     """The quadrant diagram of every pillar as an SVG file (for download or an <img>)."""
     access = get_region_for_user(request.user, slug)
-    svg = _quadrant_svg(analyse_region(access.region), _lang(request))
+    svg = _quadrant_svg(analyse_region(access.region), formatting.lang())
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = f'inline; filename="kuadran-swot-{slug}.svg"'
     return response
 
 
 # --- readiness -----------------------------------------------------------------------------------------------
-
-
-class ReadinessCellForm(forms.Form):
-    score = forms.TypedChoiceField(
-        label=gettext_lazy("Skor"),
-        choices=[("", gettext_lazy("— belum dinilai"))] + list(READINESS_LABELS.items()),
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    narrative = forms.CharField(
-        label=gettext_lazy("Uraian"), widget=forms.Textarea(attrs=SMALL_TEXTAREA), required=False
-    )
-    evidence = forms.CharField(
-        label=gettext_lazy("Bukti"),
-        widget=forms.Textarea(attrs=SMALL_TEXTAREA),
-        required=False,
-        help_text=gettext_lazy("Dokumen, peraturan, data atau tautan yang mendukung skor."),
-    )
-
-    def __init__(self, *args, access: Access, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"] = _agency_field(access, required=access.is_operator)
 
 
 @login_required
@@ -355,7 +277,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
         require_write(access, target)  # the cell, as it would be saved, must be the user's to write
         try:
             with transaction.atomic():
-                _save(target)
+                pages.save(target)
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
@@ -370,54 +292,6 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
 
 
 # --- SWOT ----------------------------------------------------------------------------------------------------
-
-
-class FactorForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=SwotFactor.Kind.choices)
-    text = forms.CharField(label=gettext_lazy("Uraian faktor"), widget=forms.Textarea(attrs={"rows": 2}))
-    importance = forms.TypedChoiceField(
-        label=gettext_lazy("Tingkat kepentingan (1–5)"),
-        choices=[("", "—")] + IMPORTANCE_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    rating = forms.TypedChoiceField(
-        label=gettext_lazy("Peringkat (1–4)"),
-        choices=[("", "—")] + RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-
-    def __init__(self, *args, access: Access, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"] = _agency_field(access)
-        self.order_fields(["kind", "text", "agency", "importance", "rating"])
-
-    def clean(self):
-        data = super().clean()
-        if (data.get("importance") is None) != (data.get("rating") is None):
-            raise ValidationError(
-                _("Isi tingkat kepentingan dan peringkat bersama-sama, atau kosongkan keduanya.")
-            )
-        if data.get("text") is not None and not data["text"].strip():
-            self.add_error("text", _("Tuliskan uraian faktor."))
-        return data
-
-
-class RatingForm(forms.Form):
-    importance = forms.TypedChoiceField(
-        label=gettext_lazy("Tingkat kepentingan (1–5)"), choices=[("", "—")] + IMPORTANCE_CHOICES, coerce=int
-    )
-    rating = forms.TypedChoiceField(
-        label=gettext_lazy("Peringkat (1–4)"), choices=[("", "—")] + RATING_CHOICES, coerce=int
-    )
-
-    def __init__(self, *args, access: Access, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"] = _agency_field(access)
-        self.order_fields(["agency", "importance", "rating"])
 
 
 def _factor_rows(access: Access, pa: PillarAnalysis, kind: str) -> list[dict]:
@@ -507,7 +381,7 @@ def _swot_page(request: HttpRequest, access: Access, pillar: Pillar, factor_form
         factor_form=factor_form,
         may_rate=may_rate,
         may_accept=access.can_create_any(Strategy),
-        is_admin=access.is_admin,
+        can_manage=access.can_manage,
     )
     return render(request, "assessment/bimtek1/swot.html", context, status=status)
 
@@ -540,7 +414,7 @@ def factor_add(request: HttpRequest, slug: str, pillar: str) -> HttpResponse:
     )
     try:
         with transaction.atomic():
-            _save(factor)
+            pages.save(factor)
             if form.cleaned_data["importance"] is not None:
                 rating = SwotRating(
                     region=access.region,
@@ -550,7 +424,7 @@ def factor_add(request: HttpRequest, slug: str, pillar: str) -> HttpResponse:
                     rating=form.cleaned_data["rating"],
                 )
                 require_write(access, rating)
-                _save(rating)
+                pages.save(rating)
     except ValidationError as error:
         form.add_error(None, " ".join(error.messages))
         return _swot_page(request, access, pillar_obj, factor_form=form)
@@ -582,7 +456,7 @@ def factor_rate(request: HttpRequest, slug: str, pillar: str, pk: int) -> HttpRe
         require_write(access, rating)  # an operator rates in their own agency's name only
         try:
             with transaction.atomic():
-                _save(rating)
+                pages.save(rating)
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
@@ -673,7 +547,7 @@ def swot_merge(request: HttpRequest, slug: str, pillar: str) -> HttpResponse:
     with transaction.atomic():
         for rating in plan["moved"]:
             rating.factor = kept
-            _save(rating, _("Dipindahkan ke faktor #%(pk)s karena penggabungan") % {"pk": kept.pk})
+            pages.save(rating, _("Dipindahkan ke faktor #%(pk)s karena penggabungan") % {"pk": kept.pk})
         for rating in plan["dropped"]:
             rating._change_reason = reason + _(" (penilaian ganda tidak dipakai)")
             rating.delete()
@@ -690,7 +564,7 @@ def swot_merge(request: HttpRequest, slug: str, pillar: str) -> HttpResponse:
                 ignored.external = kept
                 ignored.save()
         texts = "; ".join(f"#{f.pk} “{f.text[:60]}”" for f in removed)
-        _save(kept, _("Gabungan dari %(texts)s") % {"texts": texts})
+        pages.save(kept, _("Gabungan dari %(texts)s") % {"texts": texts})
         for factor in removed:
             factor._change_reason = reason
             factor.delete()

@@ -8,26 +8,26 @@ looks records up inside that region only, and asks :mod:`kotacerdas.permissions`
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.text import slugify
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from kotacerdas import charts
+from kotacerdas import charts, formatting
 from kotacerdas.assessment import analysis
-from kotacerdas.assessment.forms import AssessmentForm
+from kotacerdas.assessment.forms import (
+    MaturityEntryForm,
+    PlanSettingsForm,
+    ValuesForm,
+    value_field,
+)
 from kotacerdas.assessment.models import (
     Driver,
     Indicator,
@@ -41,36 +41,19 @@ from kotacerdas.assessment.models import (
 from kotacerdas.framework.models import Element
 from kotacerdas.method import future
 from kotacerdas.permissions import Access, get_region_for_user, require_admin, require_write
-from kotacerdas.regions.models import Role
+from kotacerdas.web import pages
+from kotacerdas.web.pages import region_context
 
 SELF = analysis.SELF
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHART_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
-def region_context(access: Access, active: str, **extra) -> dict:
-    role_label = _("Superuser") if access.superuser else Role(access.role).label
-    return {"access": access, "region": access.region, "role_label": role_label, "active": active, **extra}
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
-
-
-def _plain(value: Decimal | float | int) -> Decimal:
-    """The value without trailing zeros (``5.2600`` → ``5.26``), never in exponent notation."""
-    text = f"{Decimal(str(value)):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return Decimal(text)
-
-
 def show_number(value: Decimal | float | int | None) -> str | None:
-    """A stored value as people write it: no trailing zeros, Indonesian separators (``5,26``; ``169.360``)."""
-    return None if value is None else number_format(_plain(value), force_grouping=True)
+    """A stored value as people write it (:func:`kotacerdas.formatting.plain`); none stays None for the page."""
+    return None if value is None else formatting.plain(value)
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
@@ -78,16 +61,8 @@ def _round(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _svg(fig) -> str:
-    return charts.svg_for_html(charts.render(fig, "svg"))
-
-
 def _column_key(peer: Peer | None) -> str:
     return SELF if peer is None else f"P{peer.pk}"
-
-
-def _field_name(key: str) -> str:
-    return "v_self" if key == SELF else f"v_{key.lower()}"
 
 
 # --- charts: one figure per name, drawn the same for the page (SVG) and for documents (PNG) -------------------
@@ -128,7 +103,7 @@ def chart(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponse:
     if fmt not in CHART_TYPES:
         raise Http404("format")
     result = analysis.analyse_region(access.region)
-    lang = _lang()
+    lang = formatting.lang()
     fig = None
     if name == "kematangan":
         fig = _maturity_figure(result, lang)
@@ -186,17 +161,9 @@ def maturity(request: HttpRequest, slug: str) -> HttpResponse:
             result=result,
             pillars=pillars,
             unassessed=unassessed,
-            chart=_svg(_maturity_figure(result, _lang())),
+            chart=pages.chart(_maturity_figure(result, formatting.lang())),
         ),
     )
-
-
-class MaturityEntryForm(AssessmentForm):
-    """One element's current level, target and evidence (the element is given by the URL)."""
-
-    class Meta:
-        model = MaturityLevel
-        fields = ["current", "target", "evidence", "agency", "source", "illustrative"]
 
 
 @login_required
@@ -309,7 +276,7 @@ def competitiveness(request: HttpRequest, slug: str) -> HttpResponse:
                 }
             )
         pillar_slugs = [(s, pillar_names[s]) for s in pillar_slugs]
-    figure = _competitiveness_figure(result, _lang())
+    figure = _competitiveness_figure(result, formatting.lang())
     return render(
         request,
         "assessment/bimtek2/competitiveness.html",
@@ -323,37 +290,11 @@ def competitiveness(request: HttpRequest, slug: str) -> HttpResponse:
             rows=rows,
             ranking=ranking,
             score_pillars=pillar_slugs,
-            chart=_svg(figure) if figure is not None else None,
+            chart=pages.chart(figure) if figure is not None else None,
             can_add_peer=access.can_create_any(Peer),
             can_add_indicator=access.can_create_any(Indicator),
         ),
     )
-
-
-class ValuesForm(forms.Form):
-    """The values of one indicator for its comparison year: one field per region in the comparison set."""
-
-    def __init__(self, *args, columns: list[dict], indicator: Indicator, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.columns = columns
-        unit = f" ({indicator.unit})" if indicator.unit else ""
-        for col in columns:
-            self.fields[_field_name(col["key"])] = forms.DecimalField(
-                label=f"{col['name']}{unit}",
-                required=False,
-                max_digits=20,
-                decimal_places=4,
-                localize=True,
-            )
-        self.fields["source"] = forms.CharField(
-            label=gettext_lazy("sumber"),
-            required=False,
-            help_text=gettext_lazy("Dicatat pada nilai yang baru atau berubah; kosongkan untuk membiarkan."),
-            widget=forms.TextInput,
-        )
-
-    def bound_columns(self):
-        return [(col, self[_field_name(col["key"])]) for col in self.columns]
 
 
 @login_required
@@ -372,7 +313,7 @@ def competitiveness_values(request: HttpRequest, slug: str, pk: int) -> HttpResp
     if indicator.year is not None:
         for value in IndicatorValue.objects.filter(indicator=indicator, year=indicator.year):
             existing[SELF if value.peer_id is None else f"P{value.peer_id}"] = value
-    initial = {_field_name(k): _plain(v.value) for k, v in existing.items()}
+    initial = {value_field(k): formatting.trimmed(v.value) for k, v in existing.items()}
     form = ValuesForm(request.POST or None, initial=initial, columns=columns, indicator=indicator)
     back = reverse("competitiveness", kwargs={"slug": slug}) + f"#ind-{indicator.pk}"
     if request.method == "POST" and indicator.year is not None and form.is_valid():
@@ -380,7 +321,7 @@ def competitiveness_values(request: HttpRequest, slug: str, pk: int) -> HttpResp
         changed = 0
         with transaction.atomic():
             for col in columns:
-                new = form.cleaned_data[_field_name(col["key"])]
+                new = form.cleaned_data[value_field(col["key"])]
                 old = existing.get(col["key"])
                 if new is None:
                     if old is not None:
@@ -420,7 +361,7 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     region = access.region
     result = analysis.analyse_region(region)
-    lang = _lang()
+    lang = formatting.lang()
     projected = {row.indicator.pk for row in result.projections}
     projections = []
     for row in result.projections:
@@ -439,7 +380,7 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
                 if row.projection and row.projection.growth is not None
                 else None,
                 "slope": row.projection.slope if row.projection else None,
-                "chart": _svg(figure) if figure is not None else None,
+                "chart": pages.chart(figure) if figure is not None else None,
                 "chart_name": f"proyeksi-{slugify(row.indicator.code)}",
             }
         )
@@ -502,8 +443,8 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
             short=short,
             drivers=drivers,
             cells=cells,
-            frame=_svg(figure) if figure is not None else None,
-            can_admin=access.is_admin,
+            frame=pages.chart(figure) if figure is not None else None,
+            can_admin=access.can_manage,
             can_add_value=access.can_create_any(IndicatorValue),
             can_write_scenarios=access.can_create_any(Scenario),
             can_write_implications=access.can_create_any(ScenarioImplication),
@@ -513,53 +454,6 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 # --- plan settings ---------------------------------------------------------------------------------------------
-
-
-class PlanSettingsForm(forms.ModelForm):
-    """The plan's years, the scenario axes, and one weight field per pillar (all blank: equal weights)."""
-
-    class Meta:
-        model = PlanSettings
-        fields = ["start_year", "horizon_year", "axis_x", "axis_y"]
-
-    def __init__(self, *args, access: Access, pillars, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.region = access.region
-        self.pillars = pillars
-        drivers = Driver.objects.filter(region=access.region).order_by("name")
-        for name in ("axis_x", "axis_y"):
-            self.fields[name].queryset = drivers
-            self.fields[name].help_text = _(
-                "Kosongkan keduanya untuk memakai dua pendorong teratas (bawaan)."
-            )
-        weights = self.instance.maturity_weights or {}
-        for p in pillars:
-            self.fields[f"w_{p.slug}"] = forms.DecimalField(
-                label=p.name,
-                required=False,
-                min_value=0,
-                max_digits=8,
-                decimal_places=3,
-                localize=True,
-                initial=weights.get(p.slug),
-            )
-
-    def weight_fields(self):
-        return [self[f"w_{p.slug}"] for p in self.pillars]
-
-    def other_fields(self):
-        return [self[name] for name in ("start_year", "horizon_year", "axis_x", "axis_y")]
-
-    def clean(self):
-        data = super().clean()
-        given = {p.slug: data.get(f"w_{p.slug}") for p in self.pillars}
-        filled = {k: v for k, v in given.items() if v is not None}
-        if filled and len(filled) != len(given):
-            raise ValidationError(_("Isi bobot semua pilar, atau kosongkan semuanya untuk bobot yang sama."))
-        if filled and not any(v > 0 for v in filled.values()):
-            raise ValidationError(_("Sedikitnya satu pilar harus berbobot lebih dari 0."))
-        self.instance.maturity_weights = {k: float(v) for k, v in filled.items()}
-        return data
 
 
 @login_required
@@ -586,109 +480,9 @@ def plan_settings(request: HttpRequest, slug: str) -> HttpResponse:
             form=form,
             settings=instance if instance.pk else None,
             weights=[(p, weights.get(p.slug)) for p in pillars],
-            can_admin=access.is_admin,
+            can_admin=access.can_manage,
         ),
     )
 
 
 # --- the workbook ----------------------------------------------------------------------------------------------
-
-
-def _may_upload(access: Access) -> bool:
-    return access.is_admin or (access.is_operator and access.agency is not None)
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Berkas workbook (.xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + XLSX}),
-    )
-
-
-@login_required
-def workbook(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_region_for_user(request.user, slug)
-    return render(
-        request,
-        "assessment/bimtek2/workbook.html",
-        region_context(access, "workbook", form=UploadForm(), can_upload=_may_upload(access)),
-    )
-
-
-@login_required
-def workbook_template(request: HttpRequest, slug: str) -> HttpResponse:
-    from kotacerdas.interchange.workbook import write_template
-
-    access = get_region_for_user(request.user, slug)
-    buffer = io.BytesIO()
-    write_template(buffer, framework=access.region.framework.slug)
-    return _xlsx(buffer.getvalue(), "kotacerdas-bimtek-template.xlsx")
-
-
-@login_required
-def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
-    from kotacerdas.interchange.workbook import export_workbook
-
-    access = get_region_for_user(request.user, slug)
-    agency = access.agency if access.is_operator else None
-    buffer = io.BytesIO()
-    export_workbook(access.region, buffer, agency=agency)
-    name = f"{access.region.slug}-bimtek"
-    if agency is not None:
-        name += f"-{slugify(agency.abbreviation)}"
-    return _xlsx(buffer.getvalue(), f"{name}.xlsx")
-
-
-@login_required
-@require_POST
-def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
-    from kotacerdas.interchange.workbook import InvalidWorkbook, import_workbook
-
-    access = get_region_for_user(request.user, slug)
-    if not _may_upload(access):
-        raise PermissionDenied("upload")
-    form = UploadForm(request.POST, request.FILES)
-    problems = None
-    summary = None
-    upload = None
-    if form.is_valid():
-        agency = access.agency if access.is_operator else None
-        upload = form.cleaned_data["file"]
-        try:
-            summary = import_workbook(access.region, upload, agency=agency, user=request.user)
-        except InvalidWorkbook as error:
-            problems = error.details
-    status = 200 if summary is not None else 400
-    counts = []
-    if summary is not None:
-        from kotacerdas.interchange.workbook_layout import SHEETS
-
-        for sheet in (s.name for s in SHEETS):
-            row = [
-                summary.created.get(sheet, 0),
-                summary.updated.get(sheet, 0),
-                summary.unchanged.get(sheet, 0),
-            ]
-            if any(row):
-                counts.append((sheet, *row))
-    return render(
-        request,
-        "assessment/bimtek2/workbook.html",
-        region_context(
-            access,
-            "workbook",
-            form=form,
-            can_upload=True,
-            problems=problems,
-            summary=summary,
-            counts=counts,
-            uploaded=upload.name if upload is not None else None,
-        ),
-        status=status,
-    )

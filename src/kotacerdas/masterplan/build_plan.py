@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from kotacerdas import charts as chart_module
-from kotacerdas.actionplan import services
+from kotacerdas.actionplan import alignment, services
 from kotacerdas.actionplan.models import (
     Activity,
     ActivityYear,
@@ -199,7 +199,7 @@ def chapter_four(chapter: Section, region: Region, a: RegionAnalysis, d: PlanDat
             note("Belum ada data rencana aksi: keselarasan kegiatan dengan misi RPJMD belum dapat disajikan.")
         )
         return
-    al = services.alignment(region)
+    al = alignment.alignment(region)
     coverage.add(
         Paragraph(
             "Setiap kegiatan ditelusuri ke sedikitnya satu misi RPJMD. Matriks berikut menunjukkan jumlah "

@@ -1,7 +1,7 @@
 """What the master plan builder's parts share: number formatting as the workspace shows it, notes, and charts.
 
-Numbers are formatted exactly as the pages format them (:func:`num` is the pages' ``num``; :func:`ff` is the
-templates' ``floatformat``; :func:`plain` is bimtek II's ``show_number``), always in Indonesian. Nothing here
+Numbers are formatted exactly as the pages format them (:func:`num` and :func:`plain` come from
+:mod:`kotacerdas.formatting`; :func:`ff` is the templates' ``floatformat``), always in Indonesian. Nothing here
 computes a figure of the method.
 
 Charts are collected while the document is built (:meth:`Charts.add` returns a placeholder block) and drawn at the
@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.template.defaultfilters import floatformat
-from django.utils.formats import number_format
 
 from kotacerdas import charts
+from kotacerdas.formatting import MISSING, num, plain
 from kotacerdas.masterplan.content import Figure, Paragraph, Section
 from kotacerdas.method.errors import rupiah
 
@@ -26,33 +26,12 @@ __all__ = ["Charts", "Progress", "ff", "note", "num", "plain", "rupiah", "yes_no
 
 Progress = Callable[[str, int, int], None]
 
-MISSING = "–"
-
-
-def num(value: float | Decimal | None, digits: int = 2) -> str:
-    """A figure as the pages show it (``views_bimtek1.num``): rounded, decimal comma, true minus; none is "–"."""
-    if value is None:
-        return MISSING
-    rounded = round(float(value), digits)
-    text = number_format(abs(rounded), digits)
-    return "\u2212" + text if rounded < 0 else text
-
 
 def ff(value: float | Decimal | None, digits: int | str = 2) -> str:
     """A figure as the templates show it with ``|floatformat:digits``; none is "–"."""
     if value is None:
         return MISSING
     return "".join(floatformat(value, digits))  # a plain str, not Django's SafeString
-
-
-def plain(value: float | Decimal | int | None) -> str:
-    """A stored value as people write it (``views_bimtek2.show_number``): no trailing zeros, ``169.360``, ``5,26``."""
-    if value is None:
-        return MISSING
-    text = f"{Decimal(str(value)):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return number_format(Decimal(text), force_grouping=True)
 
 
 def yes_no(value: bool | None) -> str:

@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kotacerdas.masterplan import render_common
+from kotacerdas.masterplan.builder import build
 from kotacerdas.masterplan.forms import DocumentSettingsForm
 from kotacerdas.masterplan.models import DocumentSettings
 from kotacerdas.permissions import get_region_for_user, require_write
-from kotacerdas.regions.models import Role
+from kotacerdas.web.pages import region_context
 
 
 @login_required
@@ -23,8 +24,6 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     if fmt not in render_common.FORMATS:
         raise Http404("format")
-    from kotacerdas.masterplan.builder import build
-
     data = render_common.render(build(access.region), fmt)
     response = HttpResponse(data, content_type=render_common.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
@@ -53,17 +52,14 @@ def document_settings(request: HttpRequest, slug: str) -> HttpResponse:
         for field in form.fields.values():
             field.disabled = True
     logo = bytes(settings_obj.logo) if settings_obj.logo else None
-    role_label = _("Superuser") if access.superuser else Role(access.role).label
     return render(
         request,
         "masterplan/settings.html",
-        {
-            "access": access,
-            "region": region,
-            "role_label": role_label,
-            "form": form,
-            "can_write": can_write,
-            "logo_uri": f"data:image/png;base64,{base64.b64encode(logo).decode('ascii')}" if logo else None,
-            "formats": render_common.FORMATS,
-        },
+        region_context(
+            access,
+            form=form,
+            can_write=can_write,
+            logo_uri=f"data:image/png;base64,{base64.b64encode(logo).decode('ascii')}" if logo else None,
+            formats=render_common.FORMATS,
+        ),
     )

@@ -257,3 +257,13 @@ class NewMembershipForm(MembershipForm):
                 self.cleaned_data["username"].strip(), password=self.cleaned_data["password1"]
             )
         return super().save(commit=commit)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas workbook (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + XLSX}),
+    )

@@ -28,7 +28,6 @@ class Kind:
     model: type[models.Model]
     form: type
     columns: tuple[str, ...]  # the list table; the first column links to the object
-    admin_only_read: bool = False  # memberships: only the region admin sees them
     create_form: type | None = None
 
     @property
@@ -75,7 +74,6 @@ KINDS: dict[str, Kind] = {
             Membership,
             forms.MembershipForm,
             ("user", "role", "agency"),
-            admin_only_read=True,
             create_form=forms.NewMembershipForm,
         ),
     ]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kotacerdas.web import views
+from kotacerdas.web import views, workbook
 
 REGION = "d/<slug:slug>/"
 OBJECT = REGION + "<str:kind>/<int:pk>/"
@@ -20,6 +20,11 @@ urlpatterns = [
     path(REGION + "kerangka/", views.framework, name="framework"),
     path(REGION + "riwayat/", views.region_history, name="region-history"),
     path(REGION + "riwayat/<str:kind>/<int:history_id>/pulihkan/", views.restore, name="restore"),
+    # The bimtek workbook (its page sits with bimtek II's pages, above the stages like the interchange).
+    path(REGION + "analisis/workbook/", workbook.workbook, name="workbook"),
+    path(REGION + "analisis/workbook/template.xlsx", workbook.workbook_template, name="workbook-template"),
+    path(REGION + "analisis/workbook/unduh.xlsx", workbook.workbook_download, name="workbook-download"),
+    path(REGION + "analisis/workbook/unggah/", workbook.workbook_upload, name="workbook-upload"),
     # The region's own profile (one object: the region).
     path(REGION + "profil/ubah/", views.object_edit, {"kind": "profil"}, name="profile-edit"),
     path(REGION + "profil/riwayat/", views.object_history, {"kind": "profil"}, name="profile-history"),

@@ -17,10 +17,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.permissions import Access, get_region_for_user, regions_for, require_admin, require_write
-from kotacerdas.regions.models import Membership, Mission, Region, Role
+from kotacerdas.permissions import (
+    Access,
+    access_for,
+    get_region_for_user,
+    regions_for,
+    require_admin,
+    require_write,
+)
+from kotacerdas.regions.models import Membership, Mission, Region
 from kotacerdas.web import history
 from kotacerdas.web.kinds import KINDS, Kind, field_rows
+from kotacerdas.web.pages import region_context
 
 RESTORED_REASON = "Dipulihkan dari riwayat"
 
@@ -36,8 +44,8 @@ def _kind(key: str) -> Kind:
 
 
 def _require_read(access: Access, kind: Kind) -> None:
-    if kind.admin_only_read:
-        require_admin(access)
+    if not access.can_list(kind.model):
+        raise PermissionDenied("admin")
 
 
 def _get(access: Access, kind: Kind, pk: int):
@@ -65,12 +73,6 @@ def detail_url(access: Access, kind: Kind, obj) -> str:
     if kind.model is Region:
         return reverse("dashboard", kwargs={"slug": access.region.slug})
     return _url(access, "object-detail", kind, obj)
-
-
-def region_context(access: Access, **extra) -> dict:
-    """The context every region page needs (the region, the user's access and role); pages of every stage use it."""
-    role_label = _("Superuser") if access.superuser else Role(access.role).label
-    return {"access": access, "region": access.region, "role_label": role_label, **extra}
 
 
 # --- pages ---------------------------------------------------------------------------------------------------
@@ -133,6 +135,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             can_edit_profile=access.can_write(region),
             can_add_wisdom=access.can_create_any(KINDS["kearifan-lokal"].model),
+            can_add_rpjmd=access.can_create_any(KINDS["rpjmd"].model),
         ),
     )
 
@@ -170,14 +173,8 @@ def object_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return render(
         request,
         "web/object_list.html",
-        region_context(access, kind=k, rows=rows, headers=headers, can_create=_may_create_any(access, k)),
+        region_context(access, kind=k, rows=rows, headers=headers, can_create=access.can_create_any(k.model)),
     )
-
-
-def _may_create_any(access: Access, kind: Kind) -> bool:
-    if kind.model is Membership:
-        return access.is_admin
-    return access.can_create_any(kind.model)
 
 
 @login_required
@@ -206,7 +203,7 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
 def object_create(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     k = _kind(kind)
-    if k.model is Region or not _may_create_any(access, k):
+    if k.model is Region or not access.can_create_any(k.model):
         raise PermissionDenied("create")
     form_class = k.create_form or k.form
     # Links may prefill the form, e.g. ?period=3 for a mission or ?cell=high_high for a scenario.
@@ -245,11 +242,8 @@ def object_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
 
 def _demotes_self(request: HttpRequest, obj, form) -> bool:
     """An admin must not lock themselves out of the region by lowering their own role."""
-    if (
-        isinstance(obj, Membership)
-        and obj.user_id == request.user.pk
-        and form.cleaned_data["role"] != Role.ADMIN
-    ):
+    access = access_for(request.user, obj.region) if isinstance(obj, Membership) else None
+    if access is not None and not access.keeps_own_admin(obj, form.cleaned_data["role"]):
         form.add_error(
             "role", _("Anda tidak dapat menurunkan peran Anda sendiri; minta admin lain melakukannya.")
         )
@@ -349,7 +343,7 @@ def object_revert(request: HttpRequest, slug: str, kind: str, history_id: int, p
 @login_required
 def region_history(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
-    kinds = [k for k in KINDS.values() if not k.admin_only_read or access.is_admin]
+    kinds = [k for k in KINDS.values() if access.can_list(k.model)]
     rows = []
     for kind, record, exists in history.region_records(access.region, kinds):
         link = detail_url(access, kind, record.instance) if exists else None
@@ -358,7 +352,7 @@ def region_history(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 can_restore = access.can_write(history.rebuild(record, existing=False))
             except ValidationError:
-                can_restore = access.is_admin
+                can_restore = access.can_manage
         rows.append(
             {"kind": kind, "record": record, "exists": exists, "link": link, "can_restore": can_restore}
         )
