@@ -37,6 +37,7 @@ system-deps:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 
 test-sqlite: $(VENV)/.dev
 	@echo "==> Test suite on SQLite"
