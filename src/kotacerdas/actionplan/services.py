@@ -23,7 +23,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
@@ -340,7 +339,7 @@ class QuickWins:
 def quick_win_report(region: Region) -> QuickWins:
     activities = list(
         Activity.objects.filter(region=region, horizon=Activity.Horizon.QUICK_WIN)
-        .exclude(status=Status.BATAL)
+        .live()
         .select_related("program__pillar", "program__agency", "quick_win_profile")
         .prefetch_related("risks")
         .order_by("program__pillar__order", "ref")
@@ -583,23 +582,20 @@ def _open_activities(region: Region) -> list[Activity]:
     """Activities still to be scheduled: not cancelled and not finished."""
     return list(
         Activity.objects.filter(region=region)
-        .exclude(status__in=[Status.BATAL, Status.SELESAI])
+        .open()
         .select_related("program__agency", "program__pillar")
         .prefetch_related("years", "depends_on")
         .order_by("ref")
     )
 
 
-def _total_cost(activity: Activity) -> float:
-    return float(sum((y.cost for y in activity.years.all()), Decimal(0)))
-
-
-def priorities(region: Region) -> Priorities:
+def priorities(region: Region, weights: AhpResult | None = None) -> Priorities:
     """Priority of every open activity (method.md §9): Σ AHP weight × normalised score, the cost criterion
-    scored from the total cost by reversed min–max over the scored activities (in the method)."""
-    weights = ahp_result(region)
+    scored from the total cost by reversed min–max over the scored activities (in the method). ``weights``:
+    the region's :func:`ahp_result` when the caller already has it (a document build computes it once)."""
+    weights = weights if weights is not None else ahp_result(region)
     activities = _open_activities(region)
-    costs = {a.ref: _total_cost(a) for a in activities}
+    costs = {a.ref: float(a.total_cost) for a in activities}
     scored_criteria = [c for c in weights.criteria if not c.is_cost]
     cost_criteria = [c for c in weights.criteria if c.is_cost]
     scores: dict[int, dict[str, int]] = defaultdict(dict)
@@ -697,8 +693,8 @@ def _candidate_set(region: Region, ranked: Priorities | None = None) -> Candidat
             if a.ref in excluded:
                 continue
             for d in a.depends_on.all():
-                if d.status == Status.BATAL or d.ref in excluded:
-                    why = "cancelled" if d.status == Status.BATAL else "excluded"
+                if not d.live or d.ref in excluded:
+                    why = "cancelled" if not d.live else "excluded"
                     excluded[a.ref] = reasons[why].format(ref=d.ref)
                     changed = True
                     break
@@ -758,13 +754,16 @@ def _ceilings(region: Region) -> dict[tuple[int, str], float]:
     return {(c.year, c.source): float(c.amount) for c in Ceiling.objects.filter(region=region)}
 
 
-def compute_plan(region: Region, gap: float = 0.005, time_limit: float = 10.0) -> PlanOutcome:
+def compute_plan(
+    region: Region, gap: float = 0.005, time_limit: float = 10.0, ranked: Priorities | None = None
+) -> PlanOutcome:
     """Choose and schedule the open activities within the ceilings (``method.portfolio.plan``), not saved.
 
     Raises :class:`PrioritizationError` when the AHP weights are missing or inconsistent, or when the
-    mandatory activities cannot be funded (the method's message names the year and source).
+    mandatory activities cannot be funded (the method's message names the year and source). ``ranked``: the
+    :func:`priorities` when the caller already has them.
     """
-    ranked = priorities(region)
+    ranked = ranked if ranked is not None else priorities(region)
     if ranked.problem:
         raise PrioritizationError(ranked.problem)
     cset = _candidate_set(region, ranked)

@@ -109,7 +109,7 @@ def _screening_states(access: Access) -> dict[str, dict]:
 
 def _activity_state(activity: Activity) -> dict:
     """One activity's screening state, from the method's screening states of its relations."""
-    if activity.status == Activity.Status.BATAL:
+    if not activity.live:
         return _state("cancelled")
     relations = services.screening_states(activity)
     if not relations:
@@ -173,7 +173,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
                 {
                     "a": activity,
                     "costs": costs,
-                    "total": rupiah(sum(costs.values(), Decimal(0))),
+                    "total": rupiah(activity.total_cost),
                     "screening": states.get(activity.ref, _state("cancelled")),
                 }
             )

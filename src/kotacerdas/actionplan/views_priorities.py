@@ -66,9 +66,6 @@ from kotacerdas.permissions import Access, get_region_for_user, require_write
 from kotacerdas.web import pages
 from kotacerdas.web.pages import region_context
 
-OPEN = [Activity.Status.BATAL, Activity.Status.SELESAI]  # excluded: what is left still has to be scheduled
-
-
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
@@ -138,7 +135,7 @@ def _respondent_default(user) -> str:
 def _activities(access: Access):
     return (
         Activity.objects.filter(region=access.region)
-        .exclude(status__in=OPEN)
+        .open()  # what is left still has to be scheduled
         .select_related("program__agency", "program__pillar")
         .order_by("ref")
     )

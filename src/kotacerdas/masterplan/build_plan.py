@@ -86,7 +86,7 @@ def gather(region: Region, a: RegionAnalysis) -> PlanData:
     if not ahp.criteria:
         ahp_problem = "Belum ada kriteria prioritas dan penilaian berpasangan (AHP)."
     elif activities:
-        prio = services.priorities(region)
+        prio = services.priorities(region, ahp)  # the AHP weights once per build
     roadmap = None
     roadmap_name = ""
     roadmap_problem = None
@@ -95,7 +95,7 @@ def gather(region: Region, a: RegionAnalysis) -> PlanData:
         roadmap, roadmap_name = run, f"hasil prioritas tersimpan “{run.name}”"
     elif activities and ahp is not None and ahp.usable:
         try:
-            roadmap = services.compute_plan(region)
+            roadmap = services.compute_plan(region, ranked=prio)
             roadmap_name = "perhitungan saat dokumen disusun (belum disimpan sebagai hasil prioritas)"
         except services.PrioritizationError as exc:
             roadmap_problem = str(exc)
@@ -115,10 +115,6 @@ def mission_text(m: Mission) -> str:
     if m.placeholder:
         return "belum dikonfirmasi: bunyi misi ini belum ditemukan dalam sumber resmi dan perlu dilengkapi"
     return m.text
-
-
-def total_cost(activity: Activity) -> Decimal:
-    return sum((y.cost for y in activity.years.all()), Decimal(0))
 
 
 # --- BAB IV ---------------------------------------------------------------------------------------------------
@@ -162,7 +158,7 @@ def chapter_four(chapter: Section, region: Region, a: RegionAnalysis, d: PlanDat
     direction = chapter.sub("Arah Strategi Smart City per Pilar")
     counts: dict[int, int] = {}
     for act in d.activities:
-        if act.status != Activity.Status.BATAL:
+        if act.live:
             counts[act.program.pillar_id] = counts.get(act.program.pillar_id, 0) + 1
     rows = []
     for pa in a.pillars.values():
@@ -409,12 +405,12 @@ def chapter_six(
         )
     else:
         marks.append(illustrative_mark(chapter, d.activities))
-        live = [x for x in d.activities if x.status != Activity.Status.BATAL]
+        live = [x for x in d.activities if x.live]
         chapter.add(
             Paragraph(
                 f"Rencana aksi memuat {len(d.activities)} kegiatan ({len(live)} tidak batal) dari "
                 f"{len({x.program.agency_id for x in d.activities})} perangkat daerah dengan total biaya "
-                f"{rupiah(int(sum((total_cost(x) for x in d.activities), Decimal(0))))}. Matriks lengkapnya ada "
+                f"{rupiah(int(sum((x.total_cost for x in d.activities), Decimal(0))))}. Matriks lengkapnya ada "
                 "pada Lampiran A."
             )
         )
@@ -446,13 +442,13 @@ def per_pillar(chapter: Section, a: RegionAnalysis, d: PlanData) -> None:
                         x.program.agency.abbreviation,
                         HORIZON_NAMES.get(x.horizon, x.horizon),
                         _years_text(x),
-                        rupiah(int(total_cost(x))),
+                        rupiah(int(x.total_cost)),
                     )
                     for x in own
                 ),
                 caption=f"Kegiatan {pa.pillar.name}",
                 align=("left", "left", "left", "left", "left", "right"),
-                total=("", "Jumlah", "", "", "", rupiah(int(sum((total_cost(x) for x in own), Decimal(0))))),
+                total=("", "Jumlah", "", "", "", rupiah(int(sum((x.total_cost for x in own), Decimal(0))))),
                 widths=(1, 3.4, 2, 1.6, 1, 2.1),  # agency abbreviations such as Disperintransnaker fit
             )
         )
@@ -476,7 +472,7 @@ def per_agency(chapter: Section, d: PlanData) -> None:
                 "; ".join(programs),
                 str(len(items)),
                 ", ".join(x.ref for x in items),
-                rupiah(int(sum((total_cost(x) for x in items), Decimal(0)))),
+                rupiah(int(sum((x.total_cost for x in items), Decimal(0)))),
             )
         )
     section.add(
@@ -490,7 +486,7 @@ def per_agency(chapter: Section, d: PlanData) -> None:
                 "",
                 str(len(d.activities)),
                 "",
-                rupiah(int(sum((total_cost(x) for x in d.activities), Decimal(0)))),
+                rupiah(int(sum((x.total_cost for x in d.activities), Decimal(0)))),
             ),
             widths=(2.5, 3.5, 0.8, 2, 1.8),
         )
@@ -523,7 +519,7 @@ def quick_wins(chapter: Section, d: PlanData, marks: list) -> None:
         sub.add(
             Paragraph(
                 f"{x.program.pillar.name} · {x.program.agency.name} · {_years_text(x)} · "
-                f"{rupiah(int(total_cost(x)))} · {STATUS_NAMES.get(x.status, x.status)}."
+                f"{rupiah(int(x.total_cost))} · {STATUS_NAMES.get(x.status, x.status)}."
             )
         )
         profile = getattr(x, "quick_win_profile", None)
@@ -733,7 +729,7 @@ def annex_matrix(annex: Section, d: PlanData, marks: list) -> None:
     rows = []
     grand = Decimal(0)
     for x in d.activities:
-        cost = total_cost(x)
+        cost = x.total_cost
         grand += cost
         targets = "; ".join(f"{y.year}: {ff(y.target, '-2')}" for y in x.years.all() if y.target is not None)
         indicator = x.output_indicator + (f" ({x.output_unit})" if x.output_unit else "")

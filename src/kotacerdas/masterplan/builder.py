@@ -271,11 +271,7 @@ def executive_summary(section: Section, region: Region, a: RegionAnalysis, d: Pl
         ranked = {r.activity.ref: n for n, r in enumerate(d.priorities.rows, 1)} if d.priorities else {}
         rows = []
         for pa in a.pillars.values():
-            own = [
-                x
-                for x in d.activities
-                if x.program.pillar_id == pa.pillar.pk and x.status != Activity.Status.BATAL
-            ]
+            own = [x for x in d.activities if x.program.pillar_id == pa.pillar.pk and x.live]
             if ranked:
                 own.sort(key=lambda x: (ranked.get(x.ref, 10**9), x.ref))
             top = own[:3]
