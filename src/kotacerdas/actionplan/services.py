@@ -43,6 +43,7 @@ from kotacerdas.actionplan.models import (
     SharedComponent,
     plan_start,
 )
+from kotacerdas.assessment import analysis
 from kotacerdas.framework.models import Pillar
 from kotacerdas.method import MethodError, ahp, portfolio
 from kotacerdas.method import actionplan as rules
@@ -192,10 +193,6 @@ def _live(region: Region):
     return Activity.objects.filter(region=region).live().for_reports()
 
 
-def _pillars(region: Region) -> list[Pillar]:
-    return list(Pillar.objects.filter(framework_id=region.framework_id).order_by("order"))
-
-
 class SimilarRow(NamedTuple):
     first: Activity
     second: Activity
@@ -298,7 +295,7 @@ def screening_report(region: Region) -> ScreeningView:
     )
     activities = list(_live(region).prefetch_related(screenings))
     catalogue = list(LocalWisdom.objects.filter(region=region).order_by("category", "name"))
-    pillars = _pillars(region)
+    pillars = analysis.pillars_of(region)
     agencies = list(Agency.objects.filter(region=region).order_by("kind", "name"))
     screened = [
         rules.ScreenedActivity(
@@ -344,7 +341,7 @@ def quick_win_report(region: Region) -> QuickWins:
         .prefetch_related("risks")
         .order_by("program__pillar__order", "ref")
     )
-    pillars = _pillars(region)
+    pillars = analysis.pillars_of(region)
     states = [
         rules.QuickWinState(
             a.ref,

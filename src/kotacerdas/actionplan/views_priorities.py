@@ -116,18 +116,6 @@ def _url(name: str, access: Access, **kwargs) -> str:
     return reverse(name, kwargs={"slug": access.region.slug, **kwargs})
 
 
-def _may_judge(access: Access) -> bool:
-    return access.can_create(Judgement)
-
-
-def _may_run(access: Access) -> bool:
-    return access.can_create(PrioritizationRun)
-
-
-def _may_set_ceilings(access: Access) -> bool:
-    return access.can_create(Ceiling)
-
-
 def _respondent_default(user) -> str:
     return (user.get_full_name() or user.get_username()).strip()
 
@@ -280,7 +268,7 @@ def ahp_page(request: HttpRequest, slug: str) -> HttpResponse:
         },
         worst=_disagreement(result.pair, result.disagreement, None, slug),
         respondents=_respondent_rows(result, slug),
-        may_judge=_may_judge(access),
+        may_judge=access.can_create(Judgement),
         may_edit_criteria=access.can_create(Criterion),
         new_respondent=_respondent_default(request.user),
     )
@@ -393,7 +381,7 @@ def _store_judgements(access: Access, form: PairwiseForm, user) -> None:
 def judge(request: HttpRequest, slug: str) -> HttpResponse:
     """Pairwise entry for one respondent (``?responden=`` to edit an existing one)."""
     access = get_region_for_user(request.user, slug)
-    if not _may_judge(access):
+    if not access.can_create(Judgement):
         raise PermissionDenied("judge")
     items = services.ensure_default_criteria(access.region)
     editing = (request.GET.get("responden") or "").strip()
@@ -470,7 +458,7 @@ def judge(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def judge_delete(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
-    if not _may_judge(access):
+    if not access.can_create(Judgement):
         raise PermissionDenied("judge")
     name = (request.POST.get("respondent") or "").strip()
     rows = list(Judgement.objects.filter(region=access.region, respondent=name))
@@ -674,7 +662,7 @@ def _years(access: Access, ceilings: dict, demand: dict) -> list[int]:
 def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     region = access.region
-    may_edit = _may_set_ceilings(access)
+    may_edit = access.can_create(Ceiling)
     if request.method == "POST" and not may_edit:
         raise PermissionDenied("ceilings")
     stored = {(c.year, c.source): c for c in Ceiling.objects.filter(region=region)}
@@ -795,7 +783,7 @@ def _runs_context(
         active="runs",
         runs=runs,
         form=form or RunForm(initial={"name": timezone.localtime().strftime("Prioritas %Y-%m-%d %H:%M")}),
-        may_run=_may_run(access),
+        may_run=access.can_create(PrioritizationRun),
         blocked=blocked,
         worst=_disagreement(weights.pair, weights.disagreement, None, access.region.slug),
         run_error=error,
@@ -810,7 +798,7 @@ def runs(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     if request.method != "POST":
         return render(request, "actionplan/priorities/runs.html", _runs_context(access, request))
-    if not _may_run(access):
+    if not access.can_create(PrioritizationRun):
         raise PermissionDenied("run")
     form = RunForm(request.POST)
     if form.is_valid():
@@ -918,7 +906,7 @@ def run_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             if c.slug in (result.get("weights") or {})
         ],
         others=others,
-        may_run=_may_run(access),
+        may_run=access.can_create(PrioritizationRun),
     )
     return render(request, "actionplan/priorities/run.html", context)
 
