@@ -63,10 +63,7 @@ def _activities(access: Access):
 
 
 def _activity(access: Access, pk: int) -> Activity:
-    activity = _activities(access).filter(pk=pk).first()
-    if activity is None:
-        raise Http404("activity")
-    return activity
+    return pages.one_or_404(_activities(access), "activity", pk=pk)
 
 
 def _activity_url(activity: Activity, anchor: str = "") -> str:
@@ -400,14 +397,8 @@ def no_relation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _screening(access: Access, pk: int) -> Screening:
-    screening = (
-        Screening.objects.filter(region=access.region, pk=pk)
-        .select_related("activity", "local_wisdom")
-        .first()
-    )
-    if screening is None:
-        raise Http404("screening")
-    return screening
+    screenings = Screening.objects.filter(region=access.region).select_related("activity", "local_wisdom")
+    return pages.one_or_404(screenings, "screening", pk=pk)
 
 
 @login_required
@@ -443,11 +434,8 @@ def consultation_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def consultation_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record that a consultation took place (date, outcome), or correct it."""
     access = get_region_for_user(request.user, slug)
-    consultation = (
-        Consultation.objects.filter(region=access.region, pk=pk).select_related("screening__activity").first()
-    )
-    if consultation is None:
-        raise Http404("consultation")
+    consultations = Consultation.objects.filter(region=access.region).select_related("screening__activity")
+    consultation = pages.one_or_404(consultations, "consultation", pk=pk)
     require_write(access, consultation)
     form = ConsultationInlineForm(request.POST, instance=consultation, prefix=f"k{consultation.pk}")
     activity = consultation.screening.activity

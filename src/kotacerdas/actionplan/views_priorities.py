@@ -130,14 +130,8 @@ def _activities(access: Access):
 
 
 def _run(access: Access, pk) -> PrioritizationRun:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404("run") from None
-    run = PrioritizationRun.objects.filter(region=access.region, pk=pk).select_related("created_by").first()
-    if run is None:
-        raise Http404("run")
-    return run
+    runs = PrioritizationRun.objects.filter(region=access.region).select_related("created_by")
+    return pages.one_or_404(runs, "run", pk=pk)
 
 
 def _put_cell(access, user, record, new, field: str, value, reason: str) -> bool:

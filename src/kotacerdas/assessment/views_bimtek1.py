@@ -54,21 +54,13 @@ def roman(value: int | None) -> str | None:
 
 
 def _pillar(access: Access, slug: str) -> Pillar:
-    pillar = Pillar.objects.filter(framework_id=access.region.framework_id, slug=slug).first()
-    if pillar is None:
-        raise Http404("pillar")
-    return pillar
+    return pages.one_or_404(
+        Pillar.objects.filter(framework_id=access.region.framework_id), "pillar", slug=slug
+    )
 
 
 def _factor(access: Access, pillar: Pillar, pk) -> SwotFactor:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404("factor") from None
-    factor = SwotFactor.objects.filter(region=access.region, pillar=pillar, pk=pk).first()
-    if factor is None:
-        raise Http404("factor")
-    return factor
+    return pages.one_or_404(SwotFactor.objects.filter(region=access.region, pillar=pillar), "factor", pk=pk)
 
 
 def _swot_url(access: Access, pillar: Pillar, anchor: str = "") -> str:
@@ -245,13 +237,8 @@ def readiness_pillar(request: HttpRequest, slug: str, pillar: str) -> HttpRespon
 def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     pillar_obj = _pillar(access, pillar)
-    aspect_obj = (
-        ReadinessAspect.objects.filter(element__framework_id=access.region.framework_id, slug=aspect)
-        .select_related("element")
-        .first()
-    )
-    if aspect_obj is None:
-        raise Http404("aspect")
+    aspects = ReadinessAspect.objects.filter(element__framework_id=access.region.framework_id)
+    aspect_obj = pages.one_or_404(aspects.select_related("element"), "aspect", slug=aspect)
     cell = ReadinessScore.objects.filter(region=access.region, pillar=pillar_obj, aspect=aspect_obj).first()
     if cell is not None:
         require_write(access, cell)  # an operator may not overwrite another agency's cell

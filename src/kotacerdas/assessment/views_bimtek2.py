@@ -170,13 +170,8 @@ def maturity(request: HttpRequest, slug: str) -> HttpResponse:
 def maturity_element(request: HttpRequest, slug: str, pillar: str, element: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     region = access.region
-    found = (
-        Element.objects.filter(pillar__framework_id=region.framework_id, pillar__slug=pillar, slug=element)
-        .select_related("pillar")
-        .first()
-    )
-    if found is None:
-        raise Http404("element")
+    elements = Element.objects.filter(pillar__framework_id=region.framework_id).select_related("pillar")
+    found = pages.one_or_404(elements, "element", pillar__slug=pillar, slug=element)
     record = MaturityLevel.objects.filter(region=region, element=found).select_related("agency").first()
     if not _may_enter_maturity(access, record):
         raise PermissionDenied("write")
@@ -301,9 +296,8 @@ def competitiveness(request: HttpRequest, slug: str) -> HttpResponse:
 def competitiveness_values(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     region = access.region
-    indicator = Indicator.objects.filter(region=region, pk=pk).select_related("pillar", "agency").first()
-    if indicator is None:
-        raise Http404("indicator")
+    indicators = Indicator.objects.filter(region=region).select_related("pillar", "agency")
+    indicator = pages.one_or_404(indicators, "indicator", pk=pk)
     require_write(access, IndicatorValue(region=region, indicator=indicator))
     peers = list(Peer.objects.filter(region=region).order_by("order", "name"))
     columns = [{"key": SELF, "name": region.name, "peer": None}] + [

@@ -1,5 +1,6 @@
 """The Django admin for superusers; every model keeps its history there too (SimpleHistoryAdmin)."""
 
+from django.apps import apps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,6 +15,13 @@ class RegionAdmin(SimpleHistoryAdmin):
 
 class RegionScopedAdmin(SimpleHistoryAdmin):
     list_filter = ["region"]
+
+
+def register_region_models(app_label: str) -> None:
+    """Every record of a stage app in the admin, filtered by region, with its history (the stages' admin.py)."""
+    for model in apps.get_app_config(app_label).get_models():
+        if not model._meta.model_name.startswith("historical") and not admin.site.is_registered(model):
+            admin.site.register(model, RegionScopedAdmin)
 
 
 @admin.register(District)

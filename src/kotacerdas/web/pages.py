@@ -6,6 +6,7 @@ Numbers are written by :mod:`kotacerdas.formatting`; who may do what is answered
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from kotacerdas import charts
@@ -25,6 +26,18 @@ def region_context(access: Access, active: str | None = None, **extra) -> dict:
         "can_manage_users": access.can_list(Membership),
         **extra,
     }
+
+
+def one_or_404(queryset, what: str, **lookup):
+    """The record of ``queryset`` matching ``lookup``; 404 naming ``what`` when there is none (or the key is
+    malformed, e.g. ``pk="x"``). Pass a queryset already limited to the user's region or framework."""
+    try:
+        obj = queryset.filter(**lookup).first()
+    except (TypeError, ValueError):
+        obj = None
+    if obj is None:
+        raise Http404(what)
+    return obj
 
 
 def save(obj, reason: str | None = None, user=None) -> None:
