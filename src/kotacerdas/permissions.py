@@ -51,6 +51,11 @@ class Access:
         return not self.superuser and self.role == Role.OPERATOR
 
     @property
+    def limited_to(self) -> Agency | None:
+        """The agency this user's records are limited to (an operator's), or None: any agency, or none."""
+        return self.agency if self.is_operator else None
+
+    @property
     def can_manage(self) -> bool:
         """May do what concerns the whole region rather than one agency's records: see and change the users'
         roles, merge SWOT factors, dismiss pairing suggestions, change the plan settings, reopen a final
@@ -63,8 +68,9 @@ class Access:
         return self.is_admin or (self.is_operator and self.agency is not None)
 
     def can_list(self, model) -> bool:
-        """May see the records of ``model`` at all: everybody in the region, except the users' roles."""
-        return model is not Membership or self.can_manage
+        """May see the records of ``model`` at all: everybody in the region, except what only the admin reads
+        (a model with ``ADMIN_ONLY_READ``, such as the users' roles)."""
+        return self.can_manage or not getattr(model, "ADMIN_ONLY_READ", False)
 
     def can_reopen(self, obj) -> bool:
         """May move ``obj`` (an activity) out of a final status, back to a proposal."""

@@ -85,10 +85,7 @@ class ActionPlanForm(RegionForm):
             if name in OWNING_LINKS:
                 field.queryset = self._own(field.queryset, name)
         if "agency" in self.fields:
-            self.fields["agency"].queryset = access.agencies_for_write()
-            if access.is_operator:
-                self.fields["agency"].required = True
-                self.fields["agency"].empty_label = None
+            self.limit_agencies()
         if "program" in self.fields:
             self.fields["program"].queryset = self.fields["program"].queryset.select_related("agency")
             self.fields["program"].label_from_instance = program_label
@@ -100,13 +97,13 @@ class ActionPlanForm(RegionForm):
 
     def _own(self, queryset, name: str):
         """An operator's choices of a parent record: their own agency's, plus the one already linked."""
-        if not self.access.is_operator:
+        if self.access.limited_to is None:
             return queryset
         path = {"program": "agency", "activity": "program__agency", "screening": "activity__program__agency"}[
             name
         ]
         current = getattr(self.instance, f"{name}_id", None)
-        return queryset.filter(Q(**{path: self.access.agency}) | Q(pk=current))
+        return queryset.filter(Q(**{path: self.access.limited_to}) | Q(pk=current))
 
 
 class ProgramForm(ActionPlanForm):

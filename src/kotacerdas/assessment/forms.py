@@ -38,11 +38,7 @@ class AssessmentForm(RegionForm):
             elif name in REGION_LINKS:
                 field.queryset = field.queryset.filter(region=access.region)
         if "agency" in self.fields and getattr(self._meta.model, "AGENCY_OWNED", False):
-            # Only the agencies this user may attach records to (an operator: their own agency, required).
-            self.fields["agency"].queryset = access.agencies_for_write()
-            if access.is_operator:
-                self.fields["agency"].required = True
-                self.fields["agency"].empty_label = None
+            self.limit_agencies()
 
 
 class ReadinessScoreForm(AssessmentForm):
@@ -226,7 +222,7 @@ def agency_field(access: Access, required: bool = True) -> forms.ModelChoiceFiel
     the user's to write); the list only offers the agencies this user may write for."""
     field = forms.ModelChoiceField(queryset=agencies(access), required=required, label=_("Perangkat daerah"))
     offered = [(a.pk, str(a)) for a in access.agencies_for_write()]
-    field.widget.choices = offered if access.is_operator else [("", "—"), *offered]
+    field.widget.choices = offered if access.limited_to else [("", "—"), *offered]
     return field
 
 
@@ -250,7 +246,7 @@ class ReadinessCellForm(forms.Form):
 
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"] = agency_field(access, required=access.is_operator)
+        self.fields["agency"] = agency_field(access, required=access.limited_to is not None)
 
 
 class FactorForm(forms.Form):

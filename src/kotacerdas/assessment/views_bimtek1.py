@@ -244,7 +244,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
         require_write(access, cell)  # an operator may not overwrite another agency's cell
     elif not access.can_create_any(ReadinessScore):
         raise PermissionDenied("create")
-    initial = {"agency": access.agency.pk if access.is_operator else None}
+    initial = {"agency": getattr(access.limited_to, "pk", None)}
     if cell is not None:
         initial = {
             "score": cell.score,
@@ -301,7 +301,7 @@ def _factor_rows(access: Access, pa: PillarAnalysis, kind: str) -> list[dict]:
                 "unrated": not ratings,
                 "can_edit": access.can_write(record),
                 "rating_form": None
-                if not access.is_operator
+                if access.limited_to is None
                 else RatingForm(
                     access=access,
                     initial={
@@ -611,7 +611,7 @@ def pairing_accept(request: HttpRequest, slug: str, pillar: str) -> HttpResponse
             "pillar": pillar_obj.pk,
             "kind": internal.kind + external.kind,
             "factors": [internal.pk, external.pk],
-            "agency": access.agency.pk if access.is_operator else None,
+            "agency": getattr(access.limited_to, "pk", None),
         }
         form = _strategy_form(access, pillar_obj, initial=initial)
     context = region_context(

@@ -175,9 +175,7 @@ def maturity_element(request: HttpRequest, slug: str, pillar: str, element: str)
     record = MaturityLevel.objects.filter(region=region, element=found).select_related("agency").first()
     if not _may_enter_maturity(access, record):
         raise PermissionDenied("write")
-    instance = record or MaturityLevel(
-        region=region, element=found, agency=access.agency if access.is_operator else None
-    )
+    instance = record or MaturityLevel(region=region, element=found, agency=access.limited_to)
     form = MaturityEntryForm(request.POST or None, instance=instance, access=access)
     if request.method == "POST" and form.is_valid():
         obj = form.instance

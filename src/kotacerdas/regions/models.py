@@ -370,6 +370,8 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A user's role in one region. A user may hold roles in several regions (one role per region)."""
 
+    ADMIN_ONLY_READ = True  # only the region admin sees the users' roles (permissions.Access.can_list)
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("peran"), max_length=20, choices=Role.choices)

@@ -60,6 +60,13 @@ class RegionForm(forms.ModelForm):
                 self.add_error(name, ValidationError(message, params={"value": value}))
         return data
 
+    def limit_agencies(self) -> None:
+        """Offer only the agencies this user may attach records to (an operator: their own, required)."""
+        self.fields["agency"].queryset = self.access.agencies_for_write()
+        if self.access.limited_to is not None:
+            self.fields["agency"].required = True
+            self.fields["agency"].empty_label = None
+
     def _get_validation_exclusions(self):
         # The region is not a form field, but constraints "unique per region" must still be checked.
         exclude = super()._get_validation_exclusions()
@@ -161,11 +168,7 @@ class LocalWisdomForm(RegionForm):
 
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, access=access, **kwargs)
-        # Only the agencies this user may attach records to (an operator: their own agency, required).
-        self.fields["agency"].queryset = access.agencies_for_write()
-        if access.is_operator:
-            self.fields["agency"].required = True
-            self.fields["agency"].empty_label = None
+        self.limit_agencies()
 
 
 class GovernanceMemberForm(RegionForm):

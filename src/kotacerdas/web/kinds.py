@@ -31,6 +31,11 @@ class Kind:
     create_form: type | None = None
 
     @property
+    def admin_only_read(self) -> bool:
+        """Only the region admin sees these records (the model says so; permissions.py decides)."""
+        return bool(getattr(self.model, "ADMIN_ONLY_READ", False))
+
+    @property
     def title(self) -> str:
         return str(self.model._meta.verbose_name_plural)
 

@@ -49,7 +49,7 @@ def workbook_template(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def workbook_download(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
-    agency = access.agency if access.is_operator else None
+    agency = access.limited_to
     buffer = io.BytesIO()
     export_workbook(access.region, buffer, agency=agency)
     name = f"{access.region.slug}-bimtek"
@@ -69,7 +69,7 @@ def workbook_upload(request: HttpRequest, slug: str) -> HttpResponse:
     summary = None
     upload = None
     if form.is_valid():
-        agency = access.agency if access.is_operator else None
+        agency = access.limited_to
         upload = form.cleaned_data["file"]
         try:
             summary = import_workbook(access.region, upload, agency=agency, user=request.user)
