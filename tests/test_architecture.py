@@ -7,7 +7,12 @@ import-linter installs, reads every import of the package, including those insid
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import grimp
+
+import kotacerdas
 
 
 def import_cycles(graph) -> list[list[str]]:
@@ -67,3 +72,17 @@ def test_the_cycle_finder_finds_a_cycle_through_a_third_module() -> None:
 def test_no_import_cycle_between_modules_of_kotacerdas() -> None:
     graph = grimp.build_graph("kotacerdas", cache_dir=None)
     assert import_cycles(graph) == []
+
+
+def test_templates_ask_permissions_not_roles() -> None:
+    """Templates receive flags from permissions.py (can_write, can_manage, access|may_write:obj ...)."""
+    templates = Path(kotacerdas.__file__).parent / "templates"
+    role_tests = re.compile(r"\b(is_admin|is_operator|superuser)\b|\brole\s*==|\bRole\.")
+    found = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if role_tests.search(line)
+    ]
+    assert len(list(templates.rglob("*.html"))) > 50
+    assert found == []
