@@ -201,6 +201,10 @@ if HTTPS:
     SECURE_HSTS_SECONDS = _int("KOTACERDAS_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _truthy(os.environ.get("KOTACERDAS_HSTS_PRELOAD"))
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading commits the whole domain (often a regency's go.id domain) to HTTPS in browsers for good;
+        # it is a decision for the domain's owner, off unless asked (docs/deploy.md), not a forgotten setting.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Content-Security-Policy (django-csp): nothing is loaded from elsewhere and no inline script runs. Inline styles
 # stay allowed because the charts are inline SVG written by matplotlib, which styles every shape with a style
