@@ -206,3 +206,14 @@ def test_others_cannot_invite(world, stranger):
         )
         assert response.status_code == status, persona
     assert not Invitation.objects.exists()
+
+
+def test_a_superuser_sees_invitations_in_the_django_admin_without_their_codes(world, stranger):
+    from kotacerdas.accounts.models import Invitation
+
+    _, code = _invite(_as(world.user("admin_bappelitbang")), "pendatang")
+    root = _as(get_user_model().objects.create_superuser("root", password=PASSWORD))
+    assert "pendatang" in root.get("/admin/accounts/invitation/").content.decode()
+    page = root.get(f"/admin/accounts/invitation/{Invitation.objects.get().pk}/change/").content.decode()
+    assert code not in page and Invitation.objects.get().code_digest not in page
+    assert root.get("/admin/accounts/passwordchangerequired/").status_code == 200
