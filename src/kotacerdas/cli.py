@@ -469,6 +469,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kotacerdas.accounts.datafiles import restrict_umask
+
+    restrict_umask()  # the database, the secret key and uploads are the owner's alone
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

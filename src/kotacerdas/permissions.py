@@ -118,6 +118,29 @@ class Access:
         """Whether to offer a "create" button at all (the form still checks the agency)."""
         return self.is_admin or (self.is_operator and _agency_owned(model))
 
+    def can_reset_password(self, user) -> bool:
+        """May this user give ``user`` a new temporary password? A region admin only for an account that holds
+        a role in this region and in no other (so an admin never takes over another region's account), never
+        for a superuser nor for themselves (they change their own password instead); a superuser for any
+        account but a superuser's."""
+        if user is None or user.is_superuser or user.pk == self.user_id or not self.is_admin:
+            return False
+        regions = set(Membership.objects.filter(user=user).values_list("region_id", flat=True))
+        if self.superuser:
+            return self.region.pk in regions
+        return regions == {self.region.pk}
+
+    def may_add_existing_user_directly(self) -> bool:
+        """Only a superuser gives an existing account a role without its owner's consent; a region admin
+        issues an invitation the owner accepts."""
+        return self.superuser
+
+    def new_username_prefix(self) -> str:
+        """The name space of the accounts this user creates: ``<slug>.`` for a region admin, so that nobody
+        takes a name meant for another region (nor learns which names exist outside their own region); none
+        for a superuser."""
+        return "" if self.superuser else f"{self.region.slug}."
+
     def agencies_for_write(self) -> QuerySet[Agency]:
         """The agencies this user may attach new records to."""
         qs = Agency.objects.filter(region=self.region)

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("kotacerdas.accounts.urls")),
     # The analysis pages come before the workspace's generic /d/<slug>/<kind>/ routes.
     path("d/<slug:slug>/analisis/", include("kotacerdas.assessment.urls_bimtek1")),
     path("d/<slug:slug>/analisis/", include("kotacerdas.assessment.urls_bimtek2")),

@@ -197,7 +197,13 @@ class MembershipForm(forms.ModelForm):
 
 
 class NewMembershipForm(MembershipForm):
-    """Give a user a role in the region: an existing user by username, or a new user with a password."""
+    """Give a user a role in the region: an existing user, or a new user with a password.
+
+    Usernames are global, so a region admin neither adds an existing account directly nor learns whether one
+    exists: naming an existing account issues an :class:`~kotacerdas.accounts.models.Invitation` that its owner
+    accepts (a superuser still adds the account at once). New accounts a region admin creates live in the
+    region's name space, ``<slug>.<name>``, so they cannot take a name meant for another region.
+    """
 
     EXISTING, NEW = "existing", "new"
     mode = forms.ChoiceField(
@@ -223,6 +229,16 @@ class NewMembershipForm(MembershipForm):
 
     field_order = ["mode", "username", "password1", "password2", "role", "agency"]
 
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, access=access, **kwargs)
+        self.invite = False
+        self.namespace = access.new_username_prefix()
+        if not access.may_add_existing_user_directly():
+            self.fields["username"].help_text = _(
+                "Pengguna yang sudah ada menerima kode undangan dan harus menyetujuinya. Nama pengguna baru "
+                "diawali kode daerah: %(prefix)s…"
+            ) % {"prefix": self.namespace}
+
     def clean(self):
         data = super().clean()
         User = get_user_model()
@@ -230,34 +246,60 @@ class NewMembershipForm(MembershipForm):
         mode = data.get("mode")
         if not username or not mode:
             return data
+        if mode == self.NEW and not username.startswith(self.namespace):
+            username = self.namespace + username
+        data["username"] = username
         existing = User.objects.filter(username__iexact=username).first()
         if mode == self.EXISTING:
-            if existing is None:
-                self.add_error("username", _("Tidak ada pengguna dengan nama “%(u)s”.") % {"u": username})
-            elif Membership.objects.filter(user=existing, region=self.access.region).exists():
+            member = Membership.objects.filter(user__username__iexact=username, region=self.access.region)
+            if member.exists():
                 self.add_error("username", _("Pengguna ini sudah punya peran di daerah ini."))
+            elif not self.access.may_add_existing_user_directly():
+                self.invite = True  # whether the account exists is for its owner to show, not for this form
+            elif existing is None:
+                self.add_error("username", _("Tidak ada pengguna dengan nama “%(u)s”.") % {"u": username})
             else:
                 self.instance.user = existing
         else:
             if existing is not None:
                 self.add_error("username", _("Nama pengguna “%(u)s” sudah dipakai.") % {"u": username})
+            elif len(username) > 150:
+                self.add_error("username", _("Nama pengguna terlalu panjang (paling banyak 150 karakter)."))
+            else:
+                try:
+                    User.username_validator(username)
+                except ValidationError as error:
+                    self.add_error("username", error)
             p1, p2 = data.get("password1") or "", data.get("password2") or ""
             if not p1:
                 self.add_error("password1", _("Isi kata sandi untuk pengguna baru."))
             elif p1 != p2:
                 self.add_error("password2", _("Kedua kata sandi tidak sama."))
             else:
+                candidate = User(username=username)
+                candidate.password_regions = [self.access.region]
                 try:
-                    validate_password(p1, User(username=username))
+                    validate_password(p1, candidate)
                 except ValidationError as error:
                     self.add_error("password1", error)
         return data
 
     def save(self, commit=True):
+        if self.invite:
+            from kotacerdas.accounts.models import Invitation
+
+            invitation, self.invitation_code = Invitation.issue(
+                region=self.access.region,
+                username=self.cleaned_data["username"],
+                role=self.cleaned_data["role"],
+                agency=self.cleaned_data.get("agency"),
+                created_by_id=self.access.user_id,
+            )
+            return invitation
         if self.cleaned_data["mode"] == self.NEW:
             User = get_user_model()
             self.instance.user = User.objects.create_user(
-                self.cleaned_data["username"].strip(), password=self.cleaned_data["password1"]
+                self.cleaned_data["username"], password=self.cleaned_data["password1"]
             )
         return super().save(commit=commit)
 
