@@ -132,6 +132,24 @@ class CheckContext:
             else:
                 seen[key] = prefix + (index,)
 
+    def check_pairs(
+        self, prefix: Path, items: list[tuple[int, dict]], fields: tuple[str, ...], what: str
+    ) -> None:
+        """Within one list, the combination of ``fields`` must not repeat (reported at the last field)."""
+        seen: dict[tuple, Path] = {}
+        for index, item in items:
+            key = tuple(item.get(field) for field in fields)
+            if any(not isinstance(v, str | int) or isinstance(v, bool) for v in key if v is not None):
+                continue
+            if key in seen:
+                shown = " · ".join("-" if v is None else str(v) for v in key)
+                self.report(
+                    prefix + (index, fields[-1]),
+                    f"{what} {shown} sudah ada di / is already at {format_path(seen[key])}",
+                )
+            else:
+                seen[key] = prefix + (index,)
+
 
 class WriteContext:
     """What the writers share: the new region and the rows other sections refer to
@@ -193,6 +211,21 @@ def to_decimal(value: Any) -> Any:
     if isinstance(value, int):
         return Decimal(value)
     return value
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number (or a cell's number) that round-trips exactly: an integer when whole
+    (1 for 1.000), else the shortest float (0.25 for 0.2500)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def abbreviation(agency) -> str | None:
+    """How a file names an agency: its abbreviation (None for no agency)."""
+    return agency.abbreviation if agency is not None else None
 
 
 def from_decimal(value: Decimal | None) -> float | int | None:

@@ -34,7 +34,6 @@ from kotacerdas.assessment.models import (
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
-from kotacerdas.interchange.workbook import WORKBOOK, CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -50,8 +49,9 @@ from kotacerdas.interchange.workbook_layout import (
     Sheet,
     normalise_header,
 )
+from kotacerdas.interchange.workbook_problems import WORKBOOK, CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.permissions import Access
-from kotacerdas.regions.models import Agency, Region, Role
+from kotacerdas.regions.models import Agency, Region
 
 CHANGE_REASON = "Impor lembar kerja bimtek / bimtek workbook import"
 BAD = object()  # a cell whose problem has been reported
@@ -155,7 +155,7 @@ def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
 # --- the import context ------------------------------------------------------------------------------------------
 
 
-def _lookup_key(text: str) -> str:
+def lookup_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
@@ -168,7 +168,7 @@ class Op:
     factors: list | None = None  # a strategy's factors (objects; some may be new)
 
 
-def _state(obj: models.Model) -> dict:
+def snapshot(obj: models.Model) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
 
@@ -177,11 +177,7 @@ class Context:
         self.region = region
         self.agency = agency
         self.user = user
-        self.access = (
-            Access(region=region, role=Role.OPERATOR, agency=agency)
-            if agency is not None
-            else Access(region=region, role=Role.ADMIN)
-        )
+        self.access = Access.for_import(region, agency)
         self.problems = Problems()
         self.ops: list[Op] = []
         self.summary = ImportSummary()
@@ -300,11 +296,11 @@ class Context:
             return None
         candidates = [raw, SPLIT.split(raw, maxsplit=1)[0]]
         for candidate in candidates:
-            found = options.get(_lookup_key(candidate))
+            found = options.get(lookup_key(candidate))
             if found is not None:
                 return found
         spelled = {name.casefold(): name for name in (names or options)}
-        close = difflib.get_close_matches(_lookup_key(candidates[1]), list(spelled), n=1)
+        close = difflib.get_close_matches(lookup_key(candidates[1]), list(spelled), n=1)
         close = [spelled[c] for c in close]
         self.problems.at(
             row,
@@ -323,7 +319,7 @@ class Context:
             for name in names:
                 value = getattr(obj, name)
                 if value:
-                    options.setdefault(_lookup_key(value), obj)
+                    options.setdefault(lookup_key(value), obj)
         return options
 
     def pillar(self, row: Row, key: str = "pillar"):
@@ -387,7 +383,7 @@ class Context:
         if raw is None:
             return None
         for candidate in (raw, SPLIT.split(raw, maxsplit=1)[0]):
-            found = values.get(_lookup_key(candidate))
+            found = values.get(lookup_key(candidate))
             if found is not None:
                 return found
         allowed = ", ".join(dict.fromkeys(values.values()))
@@ -402,35 +398,27 @@ class Context:
     # -- permissions --
 
     def owner_ok(self, row: Row, model, existing, agency, key: str = "agency") -> bool:
-        """May this upload write the row: a new ``model`` row of ``agency``, or change ``existing``?"""
-        if self.access.is_admin:
+        """May this upload write the row: a new ``model`` row of ``agency``, or change ``existing``?
+        (``Access.may_bring_in`` decides; this reports the refusal at the row's cell.)"""
+        if agency is BAD:  # already reported as an unknown agency
+            return self.access.may_bring_in(model)
+        if self.access.may_bring_in(model, existing, agency=agency):
             return True
-        if agency is BAD:
-            return False  # already reported as an unknown agency
         mine = self.agency.abbreviation
-        if agency is not None and agency.pk != self.agency.pk:
-            self.problems.at(
-                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
-            )
-            return False
-        if existing is not None and not self.access.can_write(existing):
+        hint = saran = ""
+        if existing is not None and (agency is None or agency.pk == self.agency.pk):
             owner = existing.owning_agency()
             owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            self.problems.at(
-                row,
-                key,
-                f"you may only enter rows of {mine}",
-                f"Anda hanya boleh mengisi baris {mine}",
-                f"this row belongs to {owner_name}",
-                f"baris ini milik {owner_name}",
-            )
-            return False
-        if existing is None and not self.access.can_create(model, agency=agency):
-            self.problems.at(
-                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
-            )
-            return False
-        return True
+            hint, saran = f"this row belongs to {owner_name}", f"baris ini milik {owner_name}"
+        self.problems.at(
+            row,
+            key,
+            f"you may only enter rows of {mine}",
+            f"Anda hanya boleh mengisi baris {mine}",
+            hint,
+            saran,
+        )
+        return False
 
     # -- model validation --
 
@@ -470,7 +458,7 @@ def _messages(exc: ValidationError) -> dict[str, list[str]]:
     return {NON_FIELD_ERRORS: [str(m) for m in exc.messages]}
 
 
-def _set_text(obj: models.Model, name: str, value: str | None) -> None:
+def set_text(obj: models.Model, name: str, value: str | None) -> None:
     """Set a text field, keeping the stored text when it differs only in surrounding space or line ends."""
     value = value or ""
     current = getattr(obj, name) or ""
@@ -478,7 +466,7 @@ def _set_text(obj: models.Model, name: str, value: str | None) -> None:
         setattr(obj, name, value)
 
 
-def _assign(obj: models.Model, name: str, value) -> None:
+def assign(obj: models.Model, name: str, value) -> None:
     if value is not BAD:
         setattr(obj, name, value)
 
@@ -526,14 +514,14 @@ def check_readiness(ctx: Context, rows: list[Row]) -> None:
         new = obj is None
         if new:
             obj = ReadinessScore(region=ctx.region, pillar=pillar, aspect=aspect)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if row.has("score"):
-            _assign(obj, "score", score)
+            assign(obj, "score", score)
         for name in ("narrative", "evidence"):
             if row.has(name):
-                _set_text(obj, name, ctx.text(row, name))
+                set_text(obj, name, ctx.text(row, name))
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         ctx.validate(
             row,
             obj,
@@ -558,19 +546,19 @@ SWOT_KINDS = {
     "weakness": "W",
     "opportunity": "O",
     "threat": "T",
-    **{_lookup_key(str(label)): value for value, label in SwotFactor.Kind.choices},
+    **{lookup_key(str(label)): value for value, label in SwotFactor.Kind.choices},
 }
 STRATEGY_KINDS = {
     **{k.casefold(): k for k in ("SO", "ST", "WO", "WT")},
-    **{_lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
+    **{lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
 }
 DIRECTIONS = {
     **{k: k for k in DIRECTION_LABELS},
-    **{_lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
+    **{lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
 }
 CATEGORIES = {
     **{k: k for k in CATEGORY_LABELS},
-    **{_lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
+    **{lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
 }
 
 
@@ -642,7 +630,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
         changes: list[tuple[str, Row]] = []
         if factor is not None:
             new = False
-            before = _state(factor)
+            before = snapshot(factor)
             if pillar is not None and pillar.pk != factor.pillar_id:
                 ctx.problems.at(
                     given["pillar"][1],
@@ -658,7 +646,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
                     f"ref {group.label!r} berjenis {factor.kind}, bukan {kind}",
                 )
             if "text" in given:
-                _set_text(factor, "text", given["text"][0])
+                set_text(factor, "text", given["text"][0])
                 if factor.text != before["text"]:
                     changes.append(("text", given["text"][1]))
             if weight_column:
@@ -738,7 +726,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
         rated: dict[int, int] = {}
         for row in group.rows:
             agency = author if row is first else ctx.agency_cell(row)
-            if not ctx.access.is_admin and not ctx.owner_ok(row, SwotRating, None, agency):
+            if not ctx.owner_ok(row, SwotRating, None, agency):
                 continue
             importance = ctx.integer(row, "importance")
             rating_value = ctx.integer(row, "rating")
@@ -767,7 +755,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
             rating_new = rating is None
             if rating_new:
                 rating = SwotRating(region=ctx.region, factor=factor, agency=agency)
-            rating_before = None if rating_new else _state(rating)
+            rating_before = None if rating_new else snapshot(rating)
             rating.importance = importance
             rating.rating = rating_value
             ctx.validate(row, rating, {"importance": "importance", "rating": "rating", "agency": "agency"})
@@ -811,15 +799,15 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
             ctx.missing(row, "pillar")
         if not ctx.owner_ok(row, Strategy, None if new else strategy, agency):
             continue
-        before = None if new else _state(strategy)
+        before = None if new else snapshot(strategy)
         if pillar is not None:
-            _assign(strategy, "pillar", pillar)
+            assign(strategy, "pillar", pillar)
         if kind is not None:
-            _assign(strategy, "kind", kind)
+            assign(strategy, "kind", kind)
         if row.has("text"):
-            _set_text(strategy, "text", ctx.text(row, "text"))
+            set_text(strategy, "text", ctx.text(row, "text"))
         if row.has("agency") or ctx.agency is not None:
-            _assign(strategy, "agency", agency)
+            assign(strategy, "agency", agency)
         factors = None
         if row.has("factors"):
             factors = []
@@ -907,15 +895,15 @@ def check_maturity(ctx: Context, rows: list[Row]) -> None:
         new = obj is None
         if new:
             obj = MaturityLevel(region=ctx.region, element=element)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if row.has("current"):
-            _assign(obj, "current", current)
+            assign(obj, "current", current)
         if row.has("target"):
-            _assign(obj, "target", target)
+            assign(obj, "target", target)
         if row.has("evidence"):
-            _set_text(obj, "evidence", ctx.text(row, "evidence"))
+            set_text(obj, "evidence", ctx.text(row, "evidence"))
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         ctx.validate(
             row,
             obj,
@@ -965,22 +953,22 @@ def check_indicators(ctx: Context, rows: list[Row]) -> None:
             continue
         if new:
             obj = Indicator(region=ctx.region, code=code)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if pillar is not None:
-            _assign(obj, "pillar", pillar)
+            assign(obj, "pillar", pillar)
         for name in ("name", "unit", "source"):
             if row.has(name):
-                _set_text(obj, name, ctx.text(row, name))
+                set_text(obj, name, ctx.text(row, name))
         if row.has("direction"):
-            _assign(obj, "direction", direction or Indicator.Direction.HIGHER)
+            assign(obj, "direction", direction or Indicator.Direction.HIGHER)
         if row.has("weight"):
-            _assign(obj, "weight", Decimal(1) if weight is None else weight)
+            assign(obj, "weight", Decimal(1) if weight is None else weight)
         if row.has("year"):
-            _assign(obj, "year", year)
+            assign(obj, "year", year)
         if row.has("target"):
-            _assign(obj, "target", target)
+            assign(obj, "target", target)
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         if pillar is BAD and new:
             continue
         ctx.validate(
@@ -1023,12 +1011,12 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
         name_counts[peer.name.casefold()] += 1
     # the region itself: its label, its title, its name, its slug
     for text in (ctx.region.slug, ctx.region.name, ctx.region.title, own_label):
-        places.setdefault(_lookup_key(text), None)
+        places.setdefault(lookup_key(text), None)
     for peer in peers:
-        places[_lookup_key(peer_title(peer))] = peer
-        places[_lookup_key(labels[peer.pk])] = peer
-        if name_counts[peer.name.casefold()] == 1 and _lookup_key(peer.name) not in places:
-            places[_lookup_key(peer.name)] = peer
+        places[lookup_key(peer_title(peer))] = peer
+        places[lookup_key(labels[peer.pk])] = peer
+        if name_counts[peer.name.casefold()] == 1 and lookup_key(peer.name) not in places:
+            places[lookup_key(peer.name)] = peer
     next_order = max((p.order for p in peers), default=-1) + 1
     new_peers: dict[str, Peer] = {}
     existing: dict[tuple[int, int | None, int], IndicatorValue] = {
@@ -1059,7 +1047,7 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
                 )
         peer: Peer | None | object = BAD
         if place_text is not None:
-            place_key = _lookup_key(place_text)
+            place_key = lookup_key(place_text)
             if place_key in places:
                 peer = places[place_key]
             elif place_key in new_peers:
@@ -1107,31 +1095,26 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
         if indicator.pk is not None and (peer is None or peer.pk is not None):
             obj = existing.get((indicator.pk, peer.pk if peer is not None else None, year))
         owner = indicator.agency
-        if not ctx.access.is_admin:
-            allowed = (
-                ctx.access.can_write(obj)
-                if obj is not None
-                else ctx.access.can_create(IndicatorValue, agency=owner)
+        if not (
+            ctx.access.may_bring_in(IndicatorValue, obj, agency=owner) and ctx.access.may_bring_in_for(owner)
+        ):
+            owner_name = owner.abbreviation if owner is not None else "admin daerah"
+            mine = ctx.agency.abbreviation
+            ctx.problems.at(
+                row,
+                "indicator",
+                f"you may only enter rows of {mine}",
+                f"Anda hanya boleh mengisi baris {mine}",
+                f"indicator {indicator.code!r} belongs to {owner_name}",
+                f"indikator {indicator.code!r} milik {owner_name}",
             )
-            allowed = allowed and owner is not None and owner.pk == ctx.agency.pk
-            if not allowed:
-                owner_name = owner.abbreviation if owner is not None else "admin daerah"
-                mine = ctx.agency.abbreviation
-                ctx.problems.at(
-                    row,
-                    "indicator",
-                    f"you may only enter rows of {mine}",
-                    f"Anda hanya boleh mengisi baris {mine}",
-                    f"indicator {indicator.code!r} belongs to {owner_name}",
-                    f"indikator {indicator.code!r} milik {owner_name}",
-                )
-                continue
+            continue
         new = obj is None
         if new:
             obj = IndicatorValue(region=ctx.region, indicator=indicator, peer=peer, year=year, value=value)
             before = None
         else:
-            before = _state(obj)
+            before = snapshot(obj)
             obj.value = value
         ctx.validate(row, obj, {"value": "value", "year": "year", "indicator": "indicator", "peer": "place"})
         ctx.plan(NILAI.name, obj, new, before)
@@ -1172,12 +1155,12 @@ def check_drivers(ctx: Context, rows: list[Row]) -> None:
                 ctx.missing(row, key)
         if new:
             obj = Driver(region=ctx.region, name=name)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
             if value is not None:
-                _assign(obj, key, value)
+                assign(obj, key, value)
         if row.has("description"):
-            _set_text(obj, "description", ctx.text(row, "description"))
+            set_text(obj, "description", ctx.text(row, "description"))
         ctx.validate(
             row,
             obj,
@@ -1192,6 +1175,7 @@ def check_drivers(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(PENDORONG.name, obj, new, before)
 
 
+#: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
     (KESIAPAN, check_readiness),
     (SWOT, check_swot),
@@ -1201,13 +1185,6 @@ CHECKS = (
     (NILAI, check_values),
     (PENDORONG, check_drivers),
 )
-
-
-def _checks() -> tuple:
-    """Every sheet's check in the order of the workbook: bimtek I–II, then the action plan's sheets."""
-    from kotacerdas.interchange.workbook_actionplan import ACTIONPLAN_CHECKS
-
-    return (*CHECKS, *ACTIONPLAN_CHECKS)
 
 
 # --- the import ------------------------------------------------------------------------------------------------
@@ -1237,9 +1214,10 @@ def _save(op: Op, ctx: Context) -> None:
     obj.save()
 
 
-def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> ImportSummary:
+def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
+    """Read the sheets of ``checks`` (``(sheet, check)`` pairs), check them all, then write in one transaction."""
     workbook = _load(path_or_file)
-    present = [sheet for sheet, _ in _checks() if sheet.name in workbook.sheetnames]
+    present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
     if not present:
         names = ", ".join(sheet.name for sheet in SHEETS)
         raise InvalidWorkbook(
@@ -1254,7 +1232,7 @@ def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> 
         )
     with transaction.atomic():
         ctx = Context(region, agency, user)
-        for sheet, check in _checks():
+        for sheet, check in checks:
             if sheet.name not in workbook.sheetnames:
                 continue
             rows = read_rows(workbook[sheet.name], sheet, ctx.problems)
@@ -1280,7 +1258,7 @@ def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> 
 def _write(ctx: Context) -> None:
     summary = ctx.summary
     for op in ctx.ops:
-        changed = op.new or _state(op.obj) != op.before
+        changed = op.new or snapshot(op.obj) != op.before
         if changed:
             _save(op, ctx)
         if op.factors is not None:
