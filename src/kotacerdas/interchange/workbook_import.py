@@ -9,7 +9,9 @@ rows that actually change (so re-importing an export writes no history).
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -19,8 +21,9 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import translation
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
     Driver,
@@ -34,6 +37,7 @@ from kotacerdas.assessment.models import (
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
+from kotacerdas.interchange import limits
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -121,7 +125,11 @@ class Problems:
 
 
 def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
-    """The sheet's rows (empty ones left out), with its columns found by their headers in row 1."""
+    """The sheet's rows (empty ones left out), with its columns found by their headers in row 1.
+
+    ``ws`` is a read-only (streaming) sheet: its declared dimensions are not trusted, only the columns that have a
+    header are read, and reading stops at the first row over :data:`limits.SHEET_ROWS`."""
+    ws.reset_dimensions()
     aliases = {alias: column.key for column in sheet.columns for alias in column.aliases}
     positions: dict[str, int] = {}
     header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
@@ -143,10 +151,29 @@ def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
             continue
         positions[key] = index
     letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
-    rows = []
-    for number, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    rows: list[Row] = []
+    if not positions:
+        return rows
+    width = max(positions.values()) + 1
+    for number, cells in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
+        if number > limits.SHEET_ROWS + 1:
+            raise InvalidWorkbook(
+                [
+                    CellProblem(
+                        sheet.name,
+                        f"A{number}",
+                        f"the sheet has more than {limits.SHEET_ROWS} rows; split it over several workbooks",
+                        f"lembar ini lebih dari {limits.SHEET_ROWS} baris; bagi ke beberapa buku kerja",
+                    )
+                ]
+            )
         values = {key: cells[index] if index < len(cells) else None for key, index in positions.items()}
         row = Row(sheet, number, values, letters)
+        for key, value in values.items():
+            if isinstance(value, str) and limits.CONTROL.search(value):
+                message = limits.control_message(value)
+                problems.at(row, key, message.split(" / ")[1], message.split(" / ")[0])
+                values[key] = limits.CONTROL.sub("", value)
         if not row.empty():
             rows.append(row)
     return rows
@@ -1190,20 +1217,102 @@ CHECKS = (
 # --- the import ------------------------------------------------------------------------------------------------
 
 
+def _unreadable(exc: Exception) -> InvalidWorkbook:
+    return InvalidWorkbook(
+        [
+            CellProblem(
+                WORKBOOK,
+                "",
+                f"not an Excel workbook (.xlsx) that can be read: {exc}",
+                f"bukan buku kerja Excel (.xlsx) yang dapat dibaca: {exc}",
+            )
+        ]
+    )
+
+
+def _refuse(en: str, id_: str) -> InvalidWorkbook:
+    return InvalidWorkbook([CellProblem(WORKBOOK, "", en, id_)])
+
+
+def _size(path_or_file) -> int:
+    if isinstance(path_or_file, str | os.PathLike):
+        return os.stat(path_or_file).st_size
+    size = getattr(path_or_file, "size", None)  # Django's uploaded file
+    if isinstance(size, int):
+        return size
+    position = path_or_file.tell()
+    end = path_or_file.seek(0, os.SEEK_END)
+    path_or_file.seek(position)
+    return end
+
+
+class _StreamedSheet(ReadOnlyWorksheet):
+    """A streaming sheet that does not look for its dimensions when it is opened: openpyxl searches for the
+    optional ``<dimension>`` element and, when a sheet has none, parses the whole sheet to find that out, which for
+    a hostile million-row sheet takes minutes before the row limit could apply. :func:`read_rows` reads with
+    explicit bounds instead."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _StreamingReader(ExcelReader):
+    """openpyxl's reader in read-only mode, with :class:`_StreamedSheet` for every worksheet."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                ws = _StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
 def _load(path_or_file):
+    """Open the workbook for streaming, after checking the file's size and the declared uncompressed size of its
+    zip members (so neither a huge upload nor a zip bomb is ever decompressed)."""
+    cap = limits.workbook_bytes()
+    size = _size(path_or_file)
+    if size > cap:
+        message = limits.too_large(size, cap, "KOTACERDAS_MAX_WORKBOOK_MB")
+        raise _refuse(*reversed(message.split(" / ")))
     try:
-        return load_workbook(path_or_file, data_only=True)
+        with zipfile.ZipFile(path_or_file) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+    finally:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+    most = limits.WORKBOOK_UNCOMPRESSED_MB * limits.MB
+    if unpacked > most:
+        shown = f"{unpacked / limits.MB:.0f} MB"
+        raise _refuse(
+            f"the workbook unpacks to {shown}, at most {limits.WORKBOOK_UNCOMPRESSED_MB} MB: not a bimtek workbook",
+            f"buku kerja ini membuka menjadi {shown}, paling besar {limits.WORKBOOK_UNCOMPRESSED_MB} MB: bukan "
+            "lembar kerja bimtek",
+        )
+    try:
+        reader = _StreamingReader(path_or_file, read_only=True, data_only=True)
+        reader.read()
+        return reader.wb
     except Exception as exc:  # openpyxl raises many kinds (zip, xml, key, value errors)
-        raise InvalidWorkbook(
-            [
-                CellProblem(
-                    WORKBOOK,
-                    "",
-                    f"not an Excel workbook (.xlsx) that can be read: {exc}",
-                    f"bukan buku kerja Excel (.xlsx) yang dapat dibaca: {exc}",
-                )
-            ]
-        ) from exc
+        raise _unreadable(exc) from exc
+
+
+def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
+    """Every sheet's rows, read before the transaction opens (reading is the slow part of an import)."""
+    found = []
+    try:
+        for sheet, check in checks:
+            if sheet.name in workbook.sheetnames:
+                found.append((check, read_rows(workbook[sheet.name], sheet, problems)))
+    except InvalidWorkbook:
+        raise
+    except Exception as exc:  # a sheet's XML that the streaming reader cannot parse
+        raise _unreadable(exc) from exc
+    finally:
+        workbook.close()
+    return found
 
 
 def _save(op: Op, ctx: Context) -> None:
@@ -1219,23 +1328,18 @@ def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, u
     workbook = _load(path_or_file)
     present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
     if not present:
+        workbook.close()
         names = ", ".join(sheet.name for sheet in SHEETS)
-        raise InvalidWorkbook(
-            [
-                CellProblem(
-                    WORKBOOK,
-                    "",
-                    f"none of the sheets of a kotacerdas workbook was found ({names})",
-                    f"tidak ada lembar kerja kotacerdas yang ditemukan ({names})",
-                )
-            ]
+        raise _refuse(
+            f"none of the sheets of a kotacerdas workbook was found ({names})",
+            f"tidak ada lembar kerja kotacerdas yang ditemukan ({names})",
         )
+    problems = Problems()
+    sheets = _read(workbook, checks, problems)
     with transaction.atomic():
         ctx = Context(region, agency, user)
-        for sheet, check in checks:
-            if sheet.name not in workbook.sheetnames:
-                continue
-            rows = read_rows(workbook[sheet.name], sheet, ctx.problems)
+        ctx.problems = problems
+        for check, rows in sheets:
             check(ctx, rows)
         if ctx.problems:
             raise InvalidWorkbook(ctx.problems.sorted())
