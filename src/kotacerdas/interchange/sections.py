@@ -161,9 +161,7 @@ class WriteContext:
         self.refs: dict[str, dict[str, models.Model]] = {}
 
     def save(self, obj: models.Model) -> models.Model:
-        obj._change_reason = CHANGE_REASON
-        obj.save()
-        return obj
+        return record(obj, CHANGE_REASON)
 
     def ref(self, kind: str, name: str | None):
         return None if name is None else self.refs[kind][name]
@@ -172,18 +170,31 @@ class WriteContext:
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
-def bilingual(exc: ValidationError) -> dict[str, list[str]]:
-    """Django's validation messages as "Indonesian / English" (once when both read the same)."""
+def model_messages(exc: ValidationError) -> dict[str, list[tuple[str, str]]]:
+    """Django's validation messages per field (``NON_FIELD_ERRORS`` for ``clean()``'s own) as (Indonesian,
+    English) pairs: the region file joins them with " / ", the workbook keeps them apart."""
     with translation.override("id"):
         indonesian = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
     with translation.override("en"):
         english = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    return {field: list(zip(messages, english[field], strict=True)) for field, messages in indonesian.items()}
+
+
+def bilingual(exc: ValidationError) -> dict[str, list[str]]:
+    """Django's validation messages as "Indonesian / English" (once when both read the same)."""
     return {
-        field: [
-            id_ if id_ == en else f"{id_} / {en}" for id_, en in zip(messages, english[field], strict=True)
-        ]
-        for field, messages in indonesian.items()
+        field: [id_ if id_ == en else f"{id_} / {en}" for id_, en in pairs]
+        for field, pairs in model_messages(exc).items()
     }
+
+
+def record(obj: models.Model, reason: str, user=None) -> models.Model:
+    """Save ``obj`` with its history's reason and, when known, its author: how every import writes a row."""
+    if user is not None:
+        obj._history_user = user
+    obj._change_reason = reason
+    obj.save()
+    return obj
 
 
 def entries(data: Any) -> list[tuple[int, dict]]:

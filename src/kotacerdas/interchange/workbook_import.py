@@ -18,9 +18,8 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
-from django.utils import translation
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -38,6 +37,7 @@ from kotacerdas.assessment.models import (
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
 from kotacerdas.interchange import limits
+from kotacerdas.interchange.sections import model_messages, record
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -463,26 +463,13 @@ class Context:
         try:
             obj.full_clean(exclude=sorted(skip), validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            with translation.override("en"):
-                english = _messages(exc)
-            with translation.override("id"):
-                indonesian = _messages(exc)
             first_key = next(iter(fields.values()), "")
-            for field_name, messages in english.items():
-                key = fields.get(field_name, first_key if field_name == NON_FIELD_ERRORS else first_key)
+            for field_name, pairs in model_messages(exc).items():
+                key = fields.get(field_name, first_key)
                 if key in row.bad:
                     continue
-                for en, id_ in zip(messages, indonesian.get(field_name, messages), strict=False):
+                for id_, en in pairs:
                     self.problems.at(row, key, en, id_)
-
-
-def _messages(exc: ValidationError) -> dict[str, list[str]]:
-    if hasattr(exc, "error_dict"):
-        return {
-            name: [str(m) for m in ValidationError(errors).messages]
-            for name, errors in exc.error_dict.items()
-        }
-    return {NON_FIELD_ERRORS: [str(m) for m in exc.messages]}
 
 
 def set_text(obj: models.Model, name: str, value: str | None) -> None:
@@ -1086,11 +1073,10 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
                 try:
                     peer.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
                 except ValidationError as exc:
-                    with translation.override("en"):
-                        en = "; ".join(exc.messages)
-                    with translation.override("id"):
-                        id_ = "; ".join(exc.messages)
-                    ctx.problems.at(row, "place", en, id_)
+                    pairs = [pair for field in model_messages(exc).values() for pair in field]
+                    ctx.problems.at(
+                        row, "place", "; ".join(en for _, en in pairs), "; ".join(i for i, _ in pairs)
+                    )
                     peer = BAD
                 else:
                     new_peers[place_key] = peer
@@ -1315,14 +1301,6 @@ def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
     return found
 
 
-def _save(op: Op, ctx: Context) -> None:
-    obj = op.obj
-    if ctx.user is not None:
-        obj._history_user = ctx.user
-    obj._change_reason = CHANGE_REASON
-    obj.save()
-
-
 def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
     """Read the sheets of ``checks`` (``(sheet, check)`` pairs), check them all, then write in one transaction."""
     workbook = _load(path_or_file)
@@ -1364,7 +1342,7 @@ def _write(ctx: Context) -> None:
     for op in ctx.ops:
         changed = op.new or snapshot(op.obj) != op.before
         if changed:
-            _save(op, ctx)
+            record(op.obj, CHANGE_REASON, ctx.user)
         if op.factors is not None:
             strategy = op.obj
             wanted = {f.pk for f in op.factors}
