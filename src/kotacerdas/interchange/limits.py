@@ -25,6 +25,9 @@ WORKBOOK_MB = 10
 WORKBOOK_UNCOMPRESSED_MB = 100
 SHEET_ROWS = 20_000
 
+#: The master plan's logo in a region file: pixels a side, read from the PNG header (the model caps the bytes).
+LOGO_SIDE = 4000
+
 #: C0 control characters other than tab, line feed and carriage return: never stored (PostgreSQL refuses NUL).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 from kotacerdas.interchange import limits
 from kotacerdas.interchange.actionplan import ACTIONPLAN_SECTIONS
 from kotacerdas.interchange.assessment import ASSESSMENT_SECTIONS
+from kotacerdas.interchange.document import DOCUMENT_SECTIONS
 from kotacerdas.interchange.problems import ROOT, InvalidRegionFile, sort_problems
 from kotacerdas.interchange.schema import schema_problems
 from kotacerdas.interchange.sections import CheckContext, Section, WriteContext
@@ -37,7 +38,12 @@ __all__ = [
 FORMAT = "kotacerdas-region/1"
 
 #: The sections of the file, in the order of its keys and of checking and writing. Later stages append theirs.
-SECTIONS: list[Section] = [*WORKSPACE_SECTIONS, *ASSESSMENT_SECTIONS, *ACTIONPLAN_SECTIONS]
+SECTIONS: list[Section] = [
+    *WORKSPACE_SECTIONS,
+    *ASSESSMENT_SECTIONS,
+    *DOCUMENT_SECTIONS,
+    *ACTIONPLAN_SECTIONS,
+]
 
 
 def key_order() -> list[str]:
@@ -48,7 +54,9 @@ def export_region(region: Region) -> dict[str, Any]:
     """The whole region as one JSON-able dict, every list in a stable order; never a password."""
     document: dict[str, Any] = {"format": FORMAT}
     for section in SECTIONS:
-        document[section.key] = section.export(region)
+        data = section.export(region)
+        if data is not None or not section.omit_when_none:
+            document[section.key] = data
     return document
 
 

@@ -40,6 +40,8 @@ class Section:
     key: str = ""
     #: Whether the key must be present. Keys added by later stages are optional, so older files still import.
     required: bool = True
+    #: Whether an export leaves the key out when ``export`` gives None (a key added to files that had no such data).
+    omit_when_none: bool = False
 
     def export(self, region) -> Any:
         raise NotImplementedError
