@@ -23,6 +23,8 @@ INTEGER_DIGITS = 20
 #: A bimtek workbook (.xlsx): the upload, the declared uncompressed size of its zip members, the rows of one sheet.
 WORKBOOK_MB = 10
 WORKBOOK_UNCOMPRESSED_MB = 100
+#: The shared strings (every text of every sheet, held in memory while the sheets are read), unpacked.
+SHARED_STRINGS_MB = 30
 SHEET_ROWS = 20_000
 
 #: The master plan's logo in a region file: pixels a side, read from the PNG header (the model caps the bytes).

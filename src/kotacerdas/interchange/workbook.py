@@ -12,7 +12,10 @@ Public functions (docs/workbook.md describes the sheets, columns, refs and probl
 Sheets: ``Petunjuk`` (instructions), ``Kesiapan``, ``SWOT``, ``Strategi``, ``Kematangan``, ``Indikator``, ``Nilai``,
 ``Pendorong``, the action plan's ``Rencana Aksi``, ``Risiko`` and ``Penapisan`` (:mod:`.workbook_actionplan`), and
 the hidden ``Daftar`` (the lists behind the dropdowns). The layout is in :mod:`.workbook_layout`,
-the rows of an export in :mod:`.workbook_export`, the checks and writes of an import in :mod:`.workbook_import`.
+the rows of an export in :mod:`.workbook_export`, the reading, checks and writes of an import in
+:mod:`.workbook_import` (the action plan's rows and checks in :mod:`.workbook_actionplan`); this module composes the
+two parts. An import reads within :mod:`.limits` (upload size, unpacked size, rows per sheet) before anything is
+checked.
 """
 
 from __future__ import annotations

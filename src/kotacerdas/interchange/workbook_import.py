@@ -1263,12 +1263,20 @@ def _load(path_or_file):
         raise _refuse(*reversed(message.split(" / ")))
     try:
         with zipfile.ZipFile(path_or_file) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _unreadable(exc) from exc
     finally:
         if hasattr(path_or_file, "seek"):
             path_or_file.seek(0)
+    unpacked = sum(member.file_size for member in members)
+    strings = sum(m.file_size for m in members if m.filename.casefold().endswith("sharedstrings.xml"))
+    if strings > limits.SHARED_STRINGS_MB * limits.MB:
+        shown = f"{strings / limits.MB:.0f} MB"
+        raise _refuse(
+            f"the workbook's texts unpack to {shown}, at most {limits.SHARED_STRINGS_MB} MB",
+            f"teks buku kerja ini membuka menjadi {shown}, paling besar {limits.SHARED_STRINGS_MB} MB",
+        )
     most = limits.WORKBOOK_UNCOMPRESSED_MB * limits.MB
     if unpacked > most:
         shown = f"{unpacked / limits.MB:.0f} MB"
