@@ -218,14 +218,17 @@ class ReadinessSection(Section):
 # --- SWOT and TOWS (§3) -------------------------------------------------------------------------------------------
 
 
-def factor_refs(region: Region) -> dict[int, tuple[int, str]]:
-    """``{factor pk: (position in the file, ref)}``: each factor's stored ref, in the order pillar, kind, order."""
+def ordered_factors(region: Region) -> list[SwotFactor]:
+    """The region's SWOT factors in the order of the file and of the workbook's ``SWOT`` sheet: pillar, kind
+    (S, W, O, T), ``order``, then creation."""
     by_kind = rank(SwotFactor.Kind)
-    factors = sorted(
-        SwotFactor.objects.filter(region=region).select_related("pillar"),
-        key=lambda f: (f.pillar.order, by_kind(f.kind), f.order, f.pk),
-    )
-    return {factor.pk: (position, factor.ref) for position, factor in enumerate(factors)}
+    factors = SwotFactor.objects.filter(region=region).select_related("pillar", "agency")
+    return sorted(factors, key=lambda f: (f.pillar.order, by_kind(f.kind), f.order, f.pk))
+
+
+def factor_refs(region: Region) -> dict[int, tuple[int, str]]:
+    """``{factor pk: (position in the file, ref)}``: each factor's stored ref (never renumbered)."""
+    return {factor.pk: (position, factor.ref) for position, factor in enumerate(ordered_factors(region))}
 
 
 def _factor(ctx: CheckContext, ref: Any) -> dict | None:

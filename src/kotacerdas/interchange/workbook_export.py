@@ -21,6 +21,7 @@ from kotacerdas.assessment.models import (
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect
+from kotacerdas.interchange.assessment import ordered_factors
 from kotacerdas.interchange.sections import abbreviation, name_key, number
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -36,7 +37,6 @@ from kotacerdas.interchange.workbook_layout import (
 )
 from kotacerdas.regions.models import Agency, Region
 
-KIND_ORDER = {"S": 0, "W": 1, "O": 2, "T": 3}
 STRATEGY_KIND_ORDER = {"SO": 0, "ST": 1, "WO": 2, "WT": 3}
 
 
@@ -44,11 +44,9 @@ STRATEGY_KIND_ORDER = {"SO": 0, "ST": 1, "WO": 2, "WT": 3}
 
 
 def factor_refs(region: Region) -> list[tuple[SwotFactor, str]]:
-    """Every factor of the region with its stored ref (``<pillar>-<kind><n>``, never renumbered), in the factors'
-    order (pillar, kind, ``order``, then creation)."""
-    factors = list(SwotFactor.objects.filter(region=region).select_related("pillar", "agency"))
-    factors.sort(key=lambda f: (f.pillar.order, KIND_ORDER.get(f.kind, 9), f.order, f.pk))
-    return [(factor, factor.ref) for factor in factors]
+    """Every factor of the region with its stored ref (``<pillar>-<kind><n>``, never renumbered), in the order of
+    the region file's ``swot`` (:func:`.assessment.ordered_factors`)."""
+    return [(factor, factor.ref) for factor in ordered_factors(region)]
 
 
 def strategy_keys(region: Region) -> list[tuple[Strategy, str]]:
