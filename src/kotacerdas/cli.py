@@ -90,17 +90,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kotacerdas.interchange import region_file
 
     try:
-        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        document = region_file.read_document(sys.stdin.buffer if args.file == "-" else Path(args.file))
+        region = region_file.import_document(document, slug=args.slug)
     except OSError as exc:
         _err(f"{args.file}: tidak dapat dibaca / cannot be read: {exc.strerror}")
         return 2
-    try:
-        document = json.loads(raw)
     except json.JSONDecodeError as exc:
         _err(f"{args.file}:{exc.lineno}:{exc.colno}: bukan JSON yang sah / not valid JSON: {exc.msg}")
         return 1
-    try:
-        region = region_file.import_document(document, slug=args.slug)
     except region_file.InvalidRegionFile as exc:
         _err(f"{args.file}: {len(exc.problems)} masalah, tidak ada yang ditulis / problems, nothing written:")
         for problem in exc.problems:

@@ -81,6 +81,38 @@ class Access:
         (a region keeps the admin who is working in it)."""
         return membership.user_id != self.user_id or role == Role.ADMIN
 
+    @classmethod
+    def for_import(cls, region: Region, agency: Agency | None = None) -> Access:
+        """The access of a file import: the region admin's, or, for an operator's upload of ``agency``, that
+        operator's (the region file and the workbook import with the same rules)."""
+        if agency is None:
+            return cls(region=region, role=Role.ADMIN)
+        return cls(region=region, role=Role.OPERATOR, agency=agency)
+
+    def may_bring_in(self, model, existing=None, *, agency: Agency | None = None) -> bool:
+        """May an import write one row: change ``existing``, or create a ``model`` row owned by ``agency``?
+
+        An operator may only bring in rows of their own agency: a row naming another agency is refused even when
+        it changes nothing else."""
+        if self.is_admin:
+            return True
+        if agency is not None and (self.agency is None or agency.pk != self.agency.pk):
+            return False
+        if existing is not None:
+            return self.can_write(existing)
+        return self.can_create(model, agency=agency)
+
+    def may_bring_in_for(self, owner: Agency | None) -> bool:
+        """May an import write a row that hangs off a record owned by ``owner`` (an indicator's value, an
+        activity's risk or screening)? The admin may; an operator only under their own agency's records."""
+        if self.is_admin:
+            return True
+        return self.is_operator and owner is not None and owner.pk == self.agency.pk
+
+    def may_reopen(self) -> bool:
+        """May this user move a final activity (approved, done, cancelled) back to usulan? Only the admin."""
+        return self.is_admin
+
     def can_write(self, obj=None, *, agency: Agency | None = None) -> bool:
         """May this user create or change ``obj`` (or a new record owned by ``agency``)?"""
         if obj is not None:

@@ -119,8 +119,9 @@ def test_every_object_of_the_schema_refuses_unknown_keys():
     runs = PROPS["runs"]["items"]["properties"]
     free = [runs["parameters"], runs["result"]]
     found = [node for node in objects(SCHEMA) if not any(node is f for f in free)]
-    # the workspace's objects, then bimtek I and II's (assessment.py), then the action plan's (actionplan.py)
-    assert len(found) == 9 + 14 + 14
+    # the workspace's objects, then bimtek I and II's (assessment.py), the document settings (document.py), then
+    # the action plan's (actionplan.py)
+    assert len(found) == 9 + 14 + 1 + 14
     assert all(node.get("additionalProperties") is False for node in found)
 
 

@@ -64,7 +64,7 @@ from kotacerdas.actionplan.models import (
     SharedComponent,
 )
 from kotacerdas.assessment.models import Strategy
-from kotacerdas.interchange.assessment import _check_pairs, number, reference
+from kotacerdas.interchange.assessment import reference
 from kotacerdas.interchange.problems import Path, format_path
 from kotacerdas.interchange.sections import (
     CheckContext,
@@ -72,6 +72,7 @@ from kotacerdas.interchange.sections import (
     WriteContext,
     entries,
     name_key,
+    number,
     plain,
     rank,
     to_decimal,
@@ -243,7 +244,7 @@ class ProgramsSection(Section):
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("agency", "code", "pillar"), "program")
+        ctx.check_pairs((self.key,), items, ("agency", "code", "pillar"), "program")
         for i, item in items:
             path = (self.key, i)
             ctx.check_reference(
@@ -496,7 +497,7 @@ class ActivitiesSection(Section):
 
     def _check_years(self, ctx: CheckContext, path: Path, item: dict, start: Any, end: Any) -> None:
         years = entries(item.get("years"))
-        _check_pairs(ctx, path + ("years",), years, ("year",), "tahun / year")
+        ctx.check_pairs(path + ("years",), years, ("year",), "tahun / year")
         for j, row in years:
             where = path + ("years", j)
             year = row.get("year")
@@ -656,7 +657,7 @@ class ScreeningsSection(Section):
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("activity", "local_wisdom"), "penapisan / screening")
+        ctx.check_pairs((self.key,), items, ("activity", "local_wisdom"), "penapisan / screening")
         for i, item in items:
             path = (self.key, i)
             ctx.check_reference(path + ("activity",), item.get("activity"), "activities", ACTIVITY)
@@ -886,7 +887,7 @@ class CriterionScoresSection(Section):
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("activity", "criterion"), "skor / score")
+        ctx.check_pairs((self.key,), items, ("activity", "criterion"), "skor / score")
         criteria = _criteria_in_document(ctx)
         for i, item in items:
             path = (self.key, i)
@@ -941,7 +942,7 @@ class CeilingsSection(Section):
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("year", "source"), "pagu / ceiling")
+        ctx.check_pairs((self.key,), items, ("year", "source"), "pagu / ceiling")
         for i, item in items:
             ceiling = Ceiling(**values(Ceiling, item, self.PLAIN))
             ceiling.amount = to_decimal(item.get("amount"))

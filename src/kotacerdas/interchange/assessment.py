@@ -27,7 +27,6 @@ shortest float that gives the same decimal back (``4.99``).
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
 from typing import Any
 
 from kotacerdas.assessment.models import (
@@ -47,13 +46,15 @@ from kotacerdas.assessment.models import (
 )
 from kotacerdas.framework.models import Element, Framework, Pillar, ReadinessAspect
 from kotacerdas.framework.reference import DEFAULT_FRAMEWORK
-from kotacerdas.interchange.problems import Path, format_path
+from kotacerdas.interchange.problems import Path
 from kotacerdas.interchange.sections import (
     CheckContext,
     Section,
     WriteContext,
+    abbreviation,
     entries,
     name_key,
+    number,
     plain,
     rank,
     to_decimal,
@@ -63,19 +64,6 @@ from kotacerdas.regions.models import Region
 
 SOURCED = ("source", "illustrative")
 AGENCY = "perangkat daerah / agency"
-
-
-def number(value: Decimal | None) -> int | float | None:
-    """A Decimal as a JSON number that round-trips exactly: an integer when whole, else the shortest float."""
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
-
-
-def _abbreviation(agency) -> str | None:
-    return agency.abbreviation if agency is not None else None
 
 
 def _unknown(ctx: CheckContext, path: Path, problem: str, value: str, known: list[str]) -> None:
@@ -168,25 +156,6 @@ def _check_agency(ctx: CheckContext, path: Path, item: dict) -> None:
     ctx.check_reference(path + ("agency",), item.get("agency"), "agencies", AGENCY)
 
 
-def _check_pairs(
-    ctx: CheckContext, prefix: Path, items: list[tuple[int, dict]], fields: tuple[str, ...], what: str
-) -> None:
-    """Within one list, the combination of ``fields`` must not repeat (reported at the last field)."""
-    seen: dict[tuple, Path] = {}
-    for index, item in items:
-        key = tuple(item.get(field) for field in fields)
-        if any(not isinstance(v, str | int) or isinstance(v, bool) for v in key if v is not None):
-            continue
-        if key in seen:
-            shown = " · ".join("-" if v is None else str(v) for v in key)
-            ctx.report(
-                prefix + (index, fields[-1]),
-                f"{what} {shown} sudah ada di / is already at {format_path(seen[key])}",
-            )
-        else:
-            seen[key] = prefix + (index,)
-
-
 # --- readiness (§2) ----------------------------------------------------------------------------------------------
 
 
@@ -212,7 +181,7 @@ class ReadinessSection(Section):
                 pillar=row.pillar.slug,
                 element=row.aspect.element.slug,
                 aspect=row.aspect.slug,
-                agency=_abbreviation(row.agency),
+                agency=abbreviation(row.agency),
             )
             result.append({name: data[name] for name in self.FIELDS})
         return result
@@ -220,9 +189,7 @@ class ReadinessSection(Section):
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
         items = entries(data)
-        _check_pairs(
-            ctx, (self.key,), items, ("pillar", "element", "aspect"), "sel kesiapan / readiness cell"
-        )
+        ctx.check_pairs((self.key,), items, ("pillar", "element", "aspect"), "sel kesiapan / readiness cell")
         for i, item in items:
             path = (self.key, i)
             ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
@@ -251,14 +218,17 @@ class ReadinessSection(Section):
 # --- SWOT and TOWS (§3) -------------------------------------------------------------------------------------------
 
 
-def factor_refs(region: Region) -> dict[int, tuple[int, str]]:
-    """``{factor pk: (position in the file, ref)}``: each factor's stored ref, in the order pillar, kind, order."""
+def ordered_factors(region: Region) -> list[SwotFactor]:
+    """The region's SWOT factors in the order of the file and of the workbook's ``SWOT`` sheet: pillar, kind
+    (S, W, O, T), ``order``, then creation."""
     by_kind = rank(SwotFactor.Kind)
-    factors = sorted(
-        SwotFactor.objects.filter(region=region).select_related("pillar"),
-        key=lambda f: (f.pillar.order, by_kind(f.kind), f.order, f.pk),
-    )
-    return {factor.pk: (position, factor.ref) for position, factor in enumerate(factors)}
+    factors = SwotFactor.objects.filter(region=region).select_related("pillar", "agency")
+    return sorted(factors, key=lambda f: (f.pillar.order, by_kind(f.kind), f.order, f.pk))
+
+
+def factor_refs(region: Region) -> dict[int, tuple[int, str]]:
+    """``{factor pk: (position in the file, ref)}``: each factor's stored ref (never renumbered)."""
+    return {factor.pk: (position, factor.ref) for position, factor in enumerate(ordered_factors(region))}
 
 
 def _factor(ctx: CheckContext, ref: Any) -> dict | None:
@@ -290,7 +260,7 @@ class SwotSection(Section):
                 ref=refs[factor.pk][1],
                 pillar=factor.pillar.slug,
                 weight=number(factor.weight),
-                agency=_abbreviation(factor.agency),
+                agency=abbreviation(factor.agency),
                 ratings=[
                     self._export_rating(r)
                     for r in sorted(ratings.get(factor.pk, []), key=lambda r: name_key(r.agency.abbreviation))
@@ -384,7 +354,7 @@ class StrategiesSection(Section):
             data = plain(strategy, self.PLAIN)
             data.update(
                 pillar=strategy.pillar.slug,
-                agency=_abbreviation(strategy.agency),
+                agency=abbreviation(strategy.agency),
                 factors=[refs[f.pk][1] for f in sorted(strategy.factors.all(), key=lambda f: refs[f.pk][0])],
             )
             result.append({name: data[name] for name in self.FIELDS})
@@ -471,7 +441,7 @@ class IgnoredPairingsSection(Section):
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("internal", "external"), "pasangan / pairing")
+        ctx.check_pairs((self.key,), items, ("internal", "external"), "pasangan / pairing")
         for i, item in items:
             path = (self.key, i)
             found = {}
@@ -532,7 +502,7 @@ class MaturitySection(Section):
         for row in rows:
             data = plain(row, self.PLAIN)
             data.update(
-                pillar=row.element.pillar.slug, element=row.element.slug, agency=_abbreviation(row.agency)
+                pillar=row.element.pillar.slug, element=row.element.slug, agency=abbreviation(row.agency)
             )
             result.append({name: data[name] for name in self.FIELDS})
         return result
@@ -540,7 +510,7 @@ class MaturitySection(Section):
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("pillar", "element"), "elemen / element")
+        ctx.check_pairs((self.key,), items, ("pillar", "element"), "elemen / element")
         for i, item in items:
             path = (self.key, i)
             if ref.pillar(ctx, path + ("pillar",), item.get("pillar")) is not None:
@@ -607,7 +577,7 @@ class PeersSection(Section):
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
-        _check_pairs(ctx, (self.key,), items, ("name", "kind"), "daerah pembanding / peer")
+        ctx.check_pairs((self.key,), items, ("name", "kind"), "daerah pembanding / peer")
         for i, item in items:
             ctx.validate_model(Peer(**values(Peer, item, self.FIELDS)), (self.key, i), exclude=["region"])
 
@@ -664,7 +634,7 @@ class IndicatorsSection(Section):
                 pillar=indicator.pillar.slug,
                 weight=number(indicator.weight),
                 target=number(indicator.target),
-                agency=_abbreviation(indicator.agency),
+                agency=abbreviation(indicator.agency),
                 values=[
                     {
                         "peer": None if v.peer_id is None else position[v.peer_id][1],
@@ -693,7 +663,7 @@ class IndicatorsSection(Section):
             indicator.target = to_decimal(item.get("target"))
             ctx.validate_model(indicator, path, exclude=["region", "pillar", "agency"])
             rows = entries(item.get("values"))
-            _check_pairs(ctx, path + ("values",), rows, ("peer", "year"), "nilai / value")
+            ctx.check_pairs(path + ("values",), rows, ("peer", "year"), "nilai / value")
             for j, row in rows:
                 row_path = path + ("values", j)
                 peer = row.get("peer")

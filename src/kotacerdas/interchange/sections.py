@@ -40,6 +40,8 @@ class Section:
     key: str = ""
     #: Whether the key must be present. Keys added by later stages are optional, so older files still import.
     required: bool = True
+    #: Whether an export leaves the key out when ``export`` gives None (a key added to files that had no such data).
+    omit_when_none: bool = False
 
     def export(self, region) -> Any:
         raise NotImplementedError
@@ -132,6 +134,24 @@ class CheckContext:
             else:
                 seen[key] = prefix + (index,)
 
+    def check_pairs(
+        self, prefix: Path, items: list[tuple[int, dict]], fields: tuple[str, ...], what: str
+    ) -> None:
+        """Within one list, the combination of ``fields`` must not repeat (reported at the last field)."""
+        seen: dict[tuple, Path] = {}
+        for index, item in items:
+            key = tuple(item.get(field) for field in fields)
+            if any(not isinstance(v, str | int) or isinstance(v, bool) for v in key if v is not None):
+                continue
+            if key in seen:
+                shown = " · ".join("-" if v is None else str(v) for v in key)
+                self.report(
+                    prefix + (index, fields[-1]),
+                    f"{what} {shown} sudah ada di / is already at {format_path(seen[key])}",
+                )
+            else:
+                seen[key] = prefix + (index,)
+
 
 class WriteContext:
     """What the writers share: the new region and the rows other sections refer to
@@ -143,9 +163,7 @@ class WriteContext:
         self.refs: dict[str, dict[str, models.Model]] = {}
 
     def save(self, obj: models.Model) -> models.Model:
-        obj._change_reason = CHANGE_REASON
-        obj.save()
-        return obj
+        return record(obj, CHANGE_REASON)
 
     def ref(self, kind: str, name: str | None):
         return None if name is None else self.refs[kind][name]
@@ -154,18 +172,31 @@ class WriteContext:
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
-def bilingual(exc: ValidationError) -> dict[str, list[str]]:
-    """Django's validation messages as "Indonesian / English" (once when both read the same)."""
+def model_messages(exc: ValidationError) -> dict[str, list[tuple[str, str]]]:
+    """Django's validation messages per field (``NON_FIELD_ERRORS`` for ``clean()``'s own) as (Indonesian,
+    English) pairs: the region file joins them with " / ", the workbook keeps them apart."""
     with translation.override("id"):
         indonesian = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
     with translation.override("en"):
         english = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    return {field: list(zip(messages, english[field], strict=True)) for field, messages in indonesian.items()}
+
+
+def bilingual(exc: ValidationError) -> dict[str, list[str]]:
+    """Django's validation messages as "Indonesian / English" (once when both read the same)."""
     return {
-        field: [
-            id_ if id_ == en else f"{id_} / {en}" for id_, en in zip(messages, english[field], strict=True)
-        ]
-        for field, messages in indonesian.items()
+        field: [id_ if id_ == en else f"{id_} / {en}" for id_, en in pairs]
+        for field, pairs in model_messages(exc).items()
     }
+
+
+def record(obj: models.Model, reason: str, user=None) -> models.Model:
+    """Save ``obj`` with its history's reason and, when known, its author: how every import writes a row."""
+    if user is not None:
+        obj._history_user = user
+    obj._change_reason = reason
+    obj.save()
+    return obj
 
 
 def entries(data: Any) -> list[tuple[int, dict]]:
@@ -193,6 +224,21 @@ def to_decimal(value: Any) -> Any:
     if isinstance(value, int):
         return Decimal(value)
     return value
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number (or a cell's number) that round-trips exactly: an integer when whole
+    (1 for 1.000), else the shortest float (0.25 for 0.2500)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def abbreviation(agency) -> str | None:
+    """How a file names an agency: its abbreviation (None for no agency)."""
+    return agency.abbreviation if agency is not None else None
 
 
 def from_decimal(value: Decimal | None) -> float | int | None:

@@ -27,7 +27,7 @@ from kotacerdas.actionplan.models import (
     Risk,
     Screening,
 )
-from kotacerdas.interchange.sections import name_key
+from kotacerdas.interchange.sections import name_key, number
 from kotacerdas.interchange.workbook_actionplan_layout import (
     NO_RELATION,
     NO_RELATION_LABEL,
@@ -35,16 +35,15 @@ from kotacerdas.interchange.workbook_actionplan_layout import (
     RENCANA_AKSI,
     RISIKO,
 )
-from kotacerdas.interchange.workbook_export import number
 from kotacerdas.interchange.workbook_import import (
     BAD,
     Context,
     Op,
     Row,
-    _assign,
-    _lookup_key,
-    _set_text,
-    _state,
+    assign,
+    lookup_key,
+    set_text,
+    snapshot,
 )
 from kotacerdas.interchange.workbook_layout import labelled
 from kotacerdas.method import actionplan as rules
@@ -167,7 +166,7 @@ def actionplan_rows(region: Region, agency: Agency | None) -> dict[str, list[lis
 def _values(choices, *extra: tuple[str, str]) -> dict[str, str]:
     """Every accepted spelling (lower case) of a choice: its value and its label."""
     found = {value: value for value in choices.values}
-    found.update({_lookup_key(str(label)): value for value, label in choices.choices})
+    found.update({lookup_key(str(label)): value for value, label in choices.choices})
     found.update(extra)
     return found
 
@@ -181,7 +180,7 @@ INFRASTRUCTURE = _values(Activity.Infrastructure, ("fisik", "physical"), ("ekono
 RELATIONS = {
     **_values(Screening.Relation),
     NO_RELATION: NO_RELATION,
-    _lookup_key(NO_RELATION_LABEL): NO_RELATION,
+    lookup_key(NO_RELATION_LABEL): NO_RELATION,
 }
 CONSULTATION_STATUSES = _values(Consultation.Status, ("direncanakan", "planned"), ("selesai", "done"))
 SPLIT_LIST = re.compile(r"[,;\n]+")
@@ -209,17 +208,17 @@ class State:
         self.programs: dict[tuple, Program] = {
             (p.agency_id, p.code, p.pillar_id): p for p in Program.objects.filter(region=region)
         }
-        self.districts = {_lookup_key(d.name): d for d in District.objects.filter(region=region)}
+        self.districts = {lookup_key(d.name): d for d in District.objects.filter(region=region)}
         self.missions = {
             (m.period.start_year, m.number): m
             for m in Mission.objects.filter(region=region).select_related("period")
         }
-        self.wisdom = {_lookup_key(w.name): w for w in LocalWisdom.objects.filter(region=region)}
+        self.wisdom = {lookup_key(w.name): w for w in LocalWisdom.objects.filter(region=region)}
 
     def activity_op(self, ctx: Context, activity: Activity) -> Op:
         """The activity's op (planning an update when no sheet has planned one yet)."""
         if activity.ref not in self.planned:
-            op = PlanOp(RENCANA_AKSI.name, activity, False, _state(activity))
+            op = PlanOp(RENCANA_AKSI.name, activity, False, snapshot(activity))
             ctx.ops.append(op)
             self.planned[activity.ref] = op
         return self.planned[activity.ref]
@@ -273,7 +272,7 @@ def _cell(ctx: Context, row: Row, key: str, st: State):
     if key == "locations":
         found = []
         for name in _split(ctx.text(row, key)):
-            district = st.districts.get(_lookup_key(name))
+            district = st.districts.get(lookup_key(name))
             if district is None:
                 ctx.problems.at(row, key, f"unknown district {name!r}", f"kecamatan {name!r} tidak dikenal")
                 return BAD
@@ -342,7 +341,7 @@ def _check_status(ctx: Context, row: Row, activity: Activity, new: bool, wanted:
     if wanted == current:
         return True
     allowed = wanted in services.TRANSITIONS.get(current, frozenset()) or (
-        current in services.FINAL and wanted == Activity.Status.USULAN and ctx.access.is_admin
+        current in services.FINAL and wanted == Activity.Status.USULAN and ctx.access.may_reopen()
     )
     if not allowed:
         _refuse_status(
@@ -449,8 +448,8 @@ def check_plan(ctx: Context, rows: list[Row]) -> None:
             activity = Activity(region=ctx.region, ref=ref, program=program)
             before = None
         else:
-            before = _state(activity)
-            if not ctx.access.is_admin and program.agency_id != ctx.agency.pk:
+            before = snapshot(activity)
+            if not ctx.access.may_bring_in_for(program.agency):
                 ctx.owner_ok(first, Activity, None, program.agency)
                 continue
             activity.program = program
@@ -462,10 +461,10 @@ def check_plan(ctx: Context, rows: list[Row]) -> None:
         activity.status = wanted
         for key in ("code", "name", "horizon", "start_year", "end_year", "funding_source", "infrastructure"):
             if key in given:
-                _assign(activity, key, given[key][0])
+                assign(activity, key, given[key][0])
         for key in ("output_indicator", "output_unit"):
             if any(r.has(key) for r in group):
-                _set_text(activity, key, given[key][0] if key in given else None)
+                set_text(activity, key, given[key][0] if key in given else None)
         _check_horizon(ctx, activity, given.get("horizon", (None, first))[1])
         ctx.validate(given.get("name", (None, first))[1], activity, MODEL_FIELDS, exclude=["program"])
         op = PlanOp(RENCANA_AKSI.name, activity, new, before)
@@ -543,7 +542,7 @@ def _check_years(ctx: Context, st: State, activity: Activity | None, group: list
             obj.source, obj.illustrative = activity.source, activity.illustrative
             before = None
         else:
-            before = _state(obj)
+            before = snapshot(obj)
             obj.cost, obj.target = cost, target
         ctx.validate(row, obj, {"cost": "cost", "target": "target", "year": "year"}, exclude=["activity"])
         ctx.plan("Rencana Aksi (tahun)", obj, new, before)
@@ -654,7 +653,7 @@ def _activity_of(ctx: Context, st: State, row: Row) -> Activity | None:
     if activity is None:
         ctx.problems.at(row, "ref", f"activity ref {ref!r} does not exist", f"ref kegiatan {ref!r} tidak ada")
         return None
-    if not ctx.access.is_admin and activity.program.agency_id != ctx.agency.pk:
+    if not ctx.access.may_bring_in_for(activity.program.agency):
         ctx.owner_ok(row, Activity, None, activity.program.agency)
         return None
     return activity
@@ -664,7 +663,7 @@ def check_risks(ctx: Context, rows: list[Row]) -> None:
     st = state(ctx)
     stored = defaultdict(dict)
     for risk in Risk.objects.filter(region=ctx.region):
-        stored[risk.activity_id][_lookup_key(risk.risk)] = risk
+        stored[risk.activity_id][lookup_key(risk.risk)] = risk
     seen: dict[tuple, int] = {}
     for row in rows:
         activity = _activity_of(ctx, st, row)
@@ -674,7 +673,7 @@ def check_risks(ctx: Context, rows: list[Row]) -> None:
             ctx.missing(row, "risk")
         if activity is None or text is None:
             continue
-        key = (activity.ref, _lookup_key(text))
+        key = (activity.ref, lookup_key(text))
         if key in seen:
             ctx.problems.at(
                 row,
@@ -692,13 +691,13 @@ def check_risks(ctx: Context, rows: list[Row]) -> None:
         if new:
             obj = Risk(region=ctx.region, activity=activity, risk=text)
             obj.source, obj.illustrative = activity.source, activity.illustrative
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         for name, value in (("likelihood", likelihood), ("impact", impact)):
             if value is not None:
-                _assign(obj, name, value)
+                assign(obj, name, value)
         for name in ("mitigation", "owner"):
             if row.has(name):
-                _set_text(obj, name, ctx.text(row, name))
+                set_text(obj, name, ctx.text(row, name))
         ctx.validate(
             row,
             obj,
@@ -740,7 +739,7 @@ def check_screenings(ctx: Context, rows: list[Row]) -> None:
     stored = {(s.activity_id, s.local_wisdom_id): s for s in Screening.objects.filter(region=ctx.region)}
     consultations = defaultdict(dict)
     for c in Consultation.objects.filter(screening__region=ctx.region):
-        consultations[c.screening_id][_lookup_key(c.custodian)] = c
+        consultations[c.screening_id][lookup_key(c.custodian)] = c
     groups: dict[tuple, list[Row]] = {}
     for row in rows:
         activity = _activity_of(ctx, st, row)
@@ -762,7 +761,7 @@ def check_screenings(ctx: Context, rows: list[Row]) -> None:
         if name is None:
             ctx.missing(row, "local_wisdom")
             continue
-        item = st.wisdom.get(_lookup_key(name))
+        item = st.wisdom.get(lookup_key(name))
         if item is None:
             ctx.problems.at(
                 row,
@@ -813,11 +812,11 @@ def check_screenings(ctx: Context, rows: list[Row]) -> None:
         if new:
             screening = Screening(region=ctx.region, activity=activity, local_wisdom=item)
             screening.source, screening.illustrative = activity.source, activity.illustrative
-        before = None if new else _state(screening)
+        before = None if new else snapshot(screening)
         screening.relation = given["relation"][0]
         for key in ("note", "mitigation"):
             if any(r.has(key) for r in group):
-                _set_text(screening, key, given[key][0] if key in given else None)
+                set_text(screening, key, given[key][0] if key in given else None)
         ctx.validate(first, screening, {"relation": "relation", "note": "note", "mitigation": "mitigation"},
                      exclude=["activity"])  # fmt: skip
         ctx.plan(PENAPISAN.name, screening, new, before)
@@ -837,7 +836,7 @@ def _check_consultations(ctx: Context, screening: Screening, group: list[Row], s
             continue
         if BAD in (status, date):
             continue
-        key = _lookup_key(custodian)
+        key = lookup_key(custodian)
         if key in seen:
             ctx.problems.at(
                 row,
@@ -852,10 +851,10 @@ def _check_consultations(ctx: Context, screening: Screening, group: list[Row], s
         if new:
             obj = Consultation(region=ctx.region, screening=screening, custodian=custodian)
             obj.source, obj.illustrative = screening.source, screening.illustrative
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         obj.status = status or Consultation.Status.PLANNED
         obj.date = date
-        _set_text(obj, "outcome", outcome)
+        set_text(obj, "outcome", outcome)
         ctx.validate(
             row,
             obj,

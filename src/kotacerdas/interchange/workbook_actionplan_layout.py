@@ -8,8 +8,7 @@ activity and local wisdom item are one screening). The rows and the import are i
 from __future__ import annotations
 
 from kotacerdas.actionplan.models import Activity, Consultation, FundingSource, Screening
-from kotacerdas.interchange import workbook_layout
-from kotacerdas.interchange.workbook_layout import AGENCIES, PILLARS, Column, Sheet, labelled
+from kotacerdas.interchange.workbook_columns import AGENCIES, PILLARS, Column, Sheet, labelled
 
 HORIZONS = "horizons"
 FUNDING = "funding_sources"
@@ -247,8 +246,3 @@ SHEET_NOTES = {
         "dengan tanggal dan hasil). Beberapa baris dengan ref dan butir yang sama adalah beberapa konsultasi.",
     ],
 }
-
-# Append the sheets and list titles to the workbook's layout (whichever of the two modules is imported first).
-if RENCANA_AKSI.name not in {sheet.name for sheet in workbook_layout.SHEETS}:
-    workbook_layout.SHEETS = (*workbook_layout.SHEETS, *ACTIONPLAN_SHEETS)
-workbook_layout.LIST_TITLES.update(LIST_TITLES)

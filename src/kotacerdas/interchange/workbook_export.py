@@ -8,7 +8,6 @@ empty copy → export gives the same cells.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from kotacerdas.assessment.models import (
     Driver,
@@ -22,7 +21,8 @@ from kotacerdas.assessment.models import (
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect
-from kotacerdas.interchange.sections import name_key
+from kotacerdas.interchange.assessment import ordered_factors
+from kotacerdas.interchange.sections import abbreviation, name_key, number
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
     DIRECTION_LABELS,
@@ -37,32 +37,16 @@ from kotacerdas.interchange.workbook_layout import (
 )
 from kotacerdas.regions.models import Agency, Region
 
-KIND_ORDER = {"S": 0, "W": 1, "O": 2, "T": 3}
 STRATEGY_KIND_ORDER = {"SO": 0, "ST": 1, "WO": 2, "WT": 3}
-
-
-def number(value: Decimal | None):
-    """A Decimal as the number a cell shows: 1 for 1.000, 0.25 for 0.2500."""
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
-
-
-def agency_label(agency: Agency | None) -> str | None:
-    return agency.abbreviation if agency is not None else None
 
 
 # --- references ------------------------------------------------------------------------------------------------
 
 
 def factor_refs(region: Region) -> list[tuple[SwotFactor, str]]:
-    """Every factor of the region with its stored ref (``<pillar>-<kind><n>``, never renumbered), in the factors'
-    order (pillar, kind, ``order``, then creation)."""
-    factors = list(SwotFactor.objects.filter(region=region).select_related("pillar", "agency"))
-    factors.sort(key=lambda f: (f.pillar.order, KIND_ORDER.get(f.kind, 9), f.order, f.pk))
-    return [(factor, factor.ref) for factor in factors]
+    """Every factor of the region with its stored ref (``<pillar>-<kind><n>``, never renumbered), in the order of
+    the region file's ``swot`` (:func:`.assessment.ordered_factors`)."""
+    return [(factor, factor.ref) for factor in ordered_factors(region)]
 
 
 def strategy_keys(region: Region) -> list[tuple[Strategy, str]]:
@@ -135,7 +119,7 @@ def readiness_rows(region: Region, agency: Agency | None) -> list[list]:
             if score is None:
                 rows.append(keys + [None] * (len(KESIAPAN.columns) - 3))
             elif _mine(score, agency):
-                rows.append(keys + [score.score, score.narrative, score.evidence, agency_label(score.agency)])
+                rows.append(keys + [score.score, score.narrative, score.evidence, abbreviation(score.agency)])
     return rows
 
 
@@ -155,7 +139,7 @@ def swot_rows(region: Region, agency: Agency | None) -> list[list]:
         if factor.agency_id is None or all(r.agency_id != factor.agency_id for r in own):
             # the factor's author did not rate it: a line without importance and rating records the author
             if agency is None or factor.agency_id == agency.pk:
-                lines.append([agency_label(factor.agency), None, None])
+                lines.append([abbreviation(factor.agency), None, None])
         for rating in own:
             if _mine(rating, agency):
                 lines.append([rating.agency.abbreviation, rating.importance, rating.rating])
@@ -179,7 +163,7 @@ def strategy_rows(region: Region, agency: Agency | None) -> list[list]:
                 strategy.kind,
                 strategy.text,
                 ", ".join(refs[f.pk] for f in linked),
-                agency_label(strategy.agency),
+                abbreviation(strategy.agency),
             ]
         )
     return rows
@@ -199,7 +183,7 @@ def maturity_rows(region: Region, agency: Agency | None) -> list[list]:
         if level is None:
             rows.append(keys + [None] * (len(KEMATANGAN.columns) - 2))
         elif _mine(level, agency):
-            rows.append(keys + [level.current, level.target, level.evidence, agency_label(level.agency)])
+            rows.append(keys + [level.current, level.target, level.evidence, abbreviation(level.agency)])
     return rows
 
 
@@ -224,7 +208,7 @@ def indicator_rows(region: Region, agency: Agency | None) -> list[list]:
             number(i.weight),
             i.year,
             number(i.target),
-            agency_label(i.agency),
+            abbreviation(i.agency),
             i.source,
         ]
         for i in _indicators(region, agency)
@@ -267,8 +251,7 @@ def driver_rows(region: Region, agency: Agency | None) -> list[list]:
 
 
 def region_rows(region: Region, agency: Agency | None) -> dict[str, list[list]]:
-    from kotacerdas.interchange.workbook_actionplan import actionplan_rows
-
+    """The rows of the bimtek sheets (the action plan's are :func:`.workbook_actionplan.actionplan_rows`)."""
     return {
         KESIAPAN.name: readiness_rows(region, agency),
         SWOT.name: swot_rows(region, agency),
@@ -277,7 +260,6 @@ def region_rows(region: Region, agency: Agency | None) -> dict[str, list[list]]:
         INDIKATOR.name: indicator_rows(region, agency),
         NILAI.name: value_rows(region, agency),
         PENDORONG.name: driver_rows(region, agency),
-        **actionplan_rows(region, agency),
     }
 
 

@@ -9,18 +9,20 @@ rows that actually change (so re-importing an export writes no history).
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
-from django.utils import translation
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
     Driver,
@@ -34,7 +36,8 @@ from kotacerdas.assessment.models import (
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
-from kotacerdas.interchange.workbook import WORKBOOK, CellProblem, ImportSummary, InvalidWorkbook
+from kotacerdas.interchange import limits
+from kotacerdas.interchange.sections import model_messages, record
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -50,8 +53,9 @@ from kotacerdas.interchange.workbook_layout import (
     Sheet,
     normalise_header,
 )
+from kotacerdas.interchange.workbook_problems import WORKBOOK, CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.permissions import Access
-from kotacerdas.regions.models import Agency, Region, Role
+from kotacerdas.regions.models import Agency, Region
 
 CHANGE_REASON = "Impor lembar kerja bimtek / bimtek workbook import"
 BAD = object()  # a cell whose problem has been reported
@@ -121,7 +125,11 @@ class Problems:
 
 
 def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
-    """The sheet's rows (empty ones left out), with its columns found by their headers in row 1."""
+    """The sheet's rows (empty ones left out), with its columns found by their headers in row 1.
+
+    ``ws`` is a read-only (streaming) sheet: its declared dimensions are not trusted, only the columns that have a
+    header are read, and reading stops at the first row over :data:`limits.SHEET_ROWS`."""
+    ws.reset_dimensions()
     aliases = {alias: column.key for column in sheet.columns for alias in column.aliases}
     positions: dict[str, int] = {}
     header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
@@ -143,10 +151,29 @@ def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
             continue
         positions[key] = index
     letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
-    rows = []
-    for number, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    rows: list[Row] = []
+    if not positions:
+        return rows
+    width = max(positions.values()) + 1
+    for number, cells in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
+        if number > limits.SHEET_ROWS + 1:
+            raise InvalidWorkbook(
+                [
+                    CellProblem(
+                        sheet.name,
+                        f"A{number}",
+                        f"the sheet has more than {limits.SHEET_ROWS} rows; split it over several workbooks",
+                        f"lembar ini lebih dari {limits.SHEET_ROWS} baris; bagi ke beberapa buku kerja",
+                    )
+                ]
+            )
         values = {key: cells[index] if index < len(cells) else None for key, index in positions.items()}
         row = Row(sheet, number, values, letters)
+        for key, value in values.items():
+            if isinstance(value, str) and limits.CONTROL.search(value):
+                message = limits.control_message(value)
+                problems.at(row, key, message.split(" / ")[1], message.split(" / ")[0])
+                values[key] = limits.CONTROL.sub("", value)
         if not row.empty():
             rows.append(row)
     return rows
@@ -155,7 +182,7 @@ def read_rows(ws, sheet: Sheet, problems: Problems) -> list[Row]:
 # --- the import context ------------------------------------------------------------------------------------------
 
 
-def _lookup_key(text: str) -> str:
+def lookup_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
@@ -168,7 +195,7 @@ class Op:
     factors: list | None = None  # a strategy's factors (objects; some may be new)
 
 
-def _state(obj: models.Model) -> dict:
+def snapshot(obj: models.Model) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
 
@@ -177,11 +204,7 @@ class Context:
         self.region = region
         self.agency = agency
         self.user = user
-        self.access = (
-            Access(region=region, role=Role.OPERATOR, agency=agency)
-            if agency is not None
-            else Access(region=region, role=Role.ADMIN)
-        )
+        self.access = Access.for_import(region, agency)
         self.problems = Problems()
         self.ops: list[Op] = []
         self.summary = ImportSummary()
@@ -300,11 +323,11 @@ class Context:
             return None
         candidates = [raw, SPLIT.split(raw, maxsplit=1)[0]]
         for candidate in candidates:
-            found = options.get(_lookup_key(candidate))
+            found = options.get(lookup_key(candidate))
             if found is not None:
                 return found
         spelled = {name.casefold(): name for name in (names or options)}
-        close = difflib.get_close_matches(_lookup_key(candidates[1]), list(spelled), n=1)
+        close = difflib.get_close_matches(lookup_key(candidates[1]), list(spelled), n=1)
         close = [spelled[c] for c in close]
         self.problems.at(
             row,
@@ -323,7 +346,7 @@ class Context:
             for name in names:
                 value = getattr(obj, name)
                 if value:
-                    options.setdefault(_lookup_key(value), obj)
+                    options.setdefault(lookup_key(value), obj)
         return options
 
     def pillar(self, row: Row, key: str = "pillar"):
@@ -387,7 +410,7 @@ class Context:
         if raw is None:
             return None
         for candidate in (raw, SPLIT.split(raw, maxsplit=1)[0]):
-            found = values.get(_lookup_key(candidate))
+            found = values.get(lookup_key(candidate))
             if found is not None:
                 return found
         allowed = ", ".join(dict.fromkeys(values.values()))
@@ -402,35 +425,27 @@ class Context:
     # -- permissions --
 
     def owner_ok(self, row: Row, model, existing, agency, key: str = "agency") -> bool:
-        """May this upload write the row: a new ``model`` row of ``agency``, or change ``existing``?"""
-        if self.access.is_admin:
+        """May this upload write the row: a new ``model`` row of ``agency``, or change ``existing``?
+        (``Access.may_bring_in`` decides; this reports the refusal at the row's cell.)"""
+        if agency is BAD:  # already reported as an unknown agency
+            return self.access.may_bring_in(model)
+        if self.access.may_bring_in(model, existing, agency=agency):
             return True
-        if agency is BAD:
-            return False  # already reported as an unknown agency
         mine = self.agency.abbreviation
-        if agency is not None and agency.pk != self.agency.pk:
-            self.problems.at(
-                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
-            )
-            return False
-        if existing is not None and not self.access.can_write(existing):
+        hint = saran = ""
+        if existing is not None and (agency is None or agency.pk == self.agency.pk):
             owner = existing.owning_agency()
             owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            self.problems.at(
-                row,
-                key,
-                f"you may only enter rows of {mine}",
-                f"Anda hanya boleh mengisi baris {mine}",
-                f"this row belongs to {owner_name}",
-                f"baris ini milik {owner_name}",
-            )
-            return False
-        if existing is None and not self.access.can_create(model, agency=agency):
-            self.problems.at(
-                row, key, f"you may only enter rows of {mine}", f"Anda hanya boleh mengisi baris {mine}"
-            )
-            return False
-        return True
+            hint, saran = f"this row belongs to {owner_name}", f"baris ini milik {owner_name}"
+        self.problems.at(
+            row,
+            key,
+            f"you may only enter rows of {mine}",
+            f"Anda hanya boleh mengisi baris {mine}",
+            hint,
+            saran,
+        )
+        return False
 
     # -- model validation --
 
@@ -448,29 +463,16 @@ class Context:
         try:
             obj.full_clean(exclude=sorted(skip), validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            with translation.override("en"):
-                english = _messages(exc)
-            with translation.override("id"):
-                indonesian = _messages(exc)
             first_key = next(iter(fields.values()), "")
-            for field_name, messages in english.items():
-                key = fields.get(field_name, first_key if field_name == NON_FIELD_ERRORS else first_key)
+            for field_name, pairs in model_messages(exc).items():
+                key = fields.get(field_name, first_key)
                 if key in row.bad:
                     continue
-                for en, id_ in zip(messages, indonesian.get(field_name, messages), strict=False):
+                for id_, en in pairs:
                     self.problems.at(row, key, en, id_)
 
 
-def _messages(exc: ValidationError) -> dict[str, list[str]]:
-    if hasattr(exc, "error_dict"):
-        return {
-            name: [str(m) for m in ValidationError(errors).messages]
-            for name, errors in exc.error_dict.items()
-        }
-    return {NON_FIELD_ERRORS: [str(m) for m in exc.messages]}
-
-
-def _set_text(obj: models.Model, name: str, value: str | None) -> None:
+def set_text(obj: models.Model, name: str, value: str | None) -> None:
     """Set a text field, keeping the stored text when it differs only in surrounding space or line ends."""
     value = value or ""
     current = getattr(obj, name) or ""
@@ -478,7 +480,7 @@ def _set_text(obj: models.Model, name: str, value: str | None) -> None:
         setattr(obj, name, value)
 
 
-def _assign(obj: models.Model, name: str, value) -> None:
+def assign(obj: models.Model, name: str, value) -> None:
     if value is not BAD:
         setattr(obj, name, value)
 
@@ -526,14 +528,14 @@ def check_readiness(ctx: Context, rows: list[Row]) -> None:
         new = obj is None
         if new:
             obj = ReadinessScore(region=ctx.region, pillar=pillar, aspect=aspect)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if row.has("score"):
-            _assign(obj, "score", score)
+            assign(obj, "score", score)
         for name in ("narrative", "evidence"):
             if row.has(name):
-                _set_text(obj, name, ctx.text(row, name))
+                set_text(obj, name, ctx.text(row, name))
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         ctx.validate(
             row,
             obj,
@@ -558,19 +560,19 @@ SWOT_KINDS = {
     "weakness": "W",
     "opportunity": "O",
     "threat": "T",
-    **{_lookup_key(str(label)): value for value, label in SwotFactor.Kind.choices},
+    **{lookup_key(str(label)): value for value, label in SwotFactor.Kind.choices},
 }
 STRATEGY_KINDS = {
     **{k.casefold(): k for k in ("SO", "ST", "WO", "WT")},
-    **{_lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
+    **{lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
 }
 DIRECTIONS = {
     **{k: k for k in DIRECTION_LABELS},
-    **{_lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
+    **{lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
 }
 CATEGORIES = {
     **{k: k for k in CATEGORY_LABELS},
-    **{_lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
+    **{lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
 }
 
 
@@ -642,7 +644,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
         changes: list[tuple[str, Row]] = []
         if factor is not None:
             new = False
-            before = _state(factor)
+            before = snapshot(factor)
             if pillar is not None and pillar.pk != factor.pillar_id:
                 ctx.problems.at(
                     given["pillar"][1],
@@ -658,7 +660,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
                     f"ref {group.label!r} berjenis {factor.kind}, bukan {kind}",
                 )
             if "text" in given:
-                _set_text(factor, "text", given["text"][0])
+                set_text(factor, "text", given["text"][0])
                 if factor.text != before["text"]:
                     changes.append(("text", given["text"][1]))
             if weight_column:
@@ -738,7 +740,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
         rated: dict[int, int] = {}
         for row in group.rows:
             agency = author if row is first else ctx.agency_cell(row)
-            if not ctx.access.is_admin and not ctx.owner_ok(row, SwotRating, None, agency):
+            if not ctx.owner_ok(row, SwotRating, None, agency):
                 continue
             importance = ctx.integer(row, "importance")
             rating_value = ctx.integer(row, "rating")
@@ -767,7 +769,7 @@ def check_swot(ctx: Context, rows: list[Row]) -> None:
             rating_new = rating is None
             if rating_new:
                 rating = SwotRating(region=ctx.region, factor=factor, agency=agency)
-            rating_before = None if rating_new else _state(rating)
+            rating_before = None if rating_new else snapshot(rating)
             rating.importance = importance
             rating.rating = rating_value
             ctx.validate(row, rating, {"importance": "importance", "rating": "rating", "agency": "agency"})
@@ -811,15 +813,15 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
             ctx.missing(row, "pillar")
         if not ctx.owner_ok(row, Strategy, None if new else strategy, agency):
             continue
-        before = None if new else _state(strategy)
+        before = None if new else snapshot(strategy)
         if pillar is not None:
-            _assign(strategy, "pillar", pillar)
+            assign(strategy, "pillar", pillar)
         if kind is not None:
-            _assign(strategy, "kind", kind)
+            assign(strategy, "kind", kind)
         if row.has("text"):
-            _set_text(strategy, "text", ctx.text(row, "text"))
+            set_text(strategy, "text", ctx.text(row, "text"))
         if row.has("agency") or ctx.agency is not None:
-            _assign(strategy, "agency", agency)
+            assign(strategy, "agency", agency)
         factors = None
         if row.has("factors"):
             factors = []
@@ -907,15 +909,15 @@ def check_maturity(ctx: Context, rows: list[Row]) -> None:
         new = obj is None
         if new:
             obj = MaturityLevel(region=ctx.region, element=element)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if row.has("current"):
-            _assign(obj, "current", current)
+            assign(obj, "current", current)
         if row.has("target"):
-            _assign(obj, "target", target)
+            assign(obj, "target", target)
         if row.has("evidence"):
-            _set_text(obj, "evidence", ctx.text(row, "evidence"))
+            set_text(obj, "evidence", ctx.text(row, "evidence"))
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         ctx.validate(
             row,
             obj,
@@ -965,22 +967,22 @@ def check_indicators(ctx: Context, rows: list[Row]) -> None:
             continue
         if new:
             obj = Indicator(region=ctx.region, code=code)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         if pillar is not None:
-            _assign(obj, "pillar", pillar)
+            assign(obj, "pillar", pillar)
         for name in ("name", "unit", "source"):
             if row.has(name):
-                _set_text(obj, name, ctx.text(row, name))
+                set_text(obj, name, ctx.text(row, name))
         if row.has("direction"):
-            _assign(obj, "direction", direction or Indicator.Direction.HIGHER)
+            assign(obj, "direction", direction or Indicator.Direction.HIGHER)
         if row.has("weight"):
-            _assign(obj, "weight", Decimal(1) if weight is None else weight)
+            assign(obj, "weight", Decimal(1) if weight is None else weight)
         if row.has("year"):
-            _assign(obj, "year", year)
+            assign(obj, "year", year)
         if row.has("target"):
-            _assign(obj, "target", target)
+            assign(obj, "target", target)
         if row.has("agency") or ctx.agency is not None:
-            _assign(obj, "agency", agency)
+            assign(obj, "agency", agency)
         if pillar is BAD and new:
             continue
         ctx.validate(
@@ -1023,12 +1025,12 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
         name_counts[peer.name.casefold()] += 1
     # the region itself: its label, its title, its name, its slug
     for text in (ctx.region.slug, ctx.region.name, ctx.region.title, own_label):
-        places.setdefault(_lookup_key(text), None)
+        places.setdefault(lookup_key(text), None)
     for peer in peers:
-        places[_lookup_key(peer_title(peer))] = peer
-        places[_lookup_key(labels[peer.pk])] = peer
-        if name_counts[peer.name.casefold()] == 1 and _lookup_key(peer.name) not in places:
-            places[_lookup_key(peer.name)] = peer
+        places[lookup_key(peer_title(peer))] = peer
+        places[lookup_key(labels[peer.pk])] = peer
+        if name_counts[peer.name.casefold()] == 1 and lookup_key(peer.name) not in places:
+            places[lookup_key(peer.name)] = peer
     next_order = max((p.order for p in peers), default=-1) + 1
     new_peers: dict[str, Peer] = {}
     existing: dict[tuple[int, int | None, int], IndicatorValue] = {
@@ -1059,7 +1061,7 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
                 )
         peer: Peer | None | object = BAD
         if place_text is not None:
-            place_key = _lookup_key(place_text)
+            place_key = lookup_key(place_text)
             if place_key in places:
                 peer = places[place_key]
             elif place_key in new_peers:
@@ -1071,11 +1073,10 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
                 try:
                     peer.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
                 except ValidationError as exc:
-                    with translation.override("en"):
-                        en = "; ".join(exc.messages)
-                    with translation.override("id"):
-                        id_ = "; ".join(exc.messages)
-                    ctx.problems.at(row, "place", en, id_)
+                    pairs = [pair for field in model_messages(exc).values() for pair in field]
+                    ctx.problems.at(
+                        row, "place", "; ".join(en for _, en in pairs), "; ".join(i for i, _ in pairs)
+                    )
                     peer = BAD
                 else:
                     new_peers[place_key] = peer
@@ -1107,31 +1108,26 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
         if indicator.pk is not None and (peer is None or peer.pk is not None):
             obj = existing.get((indicator.pk, peer.pk if peer is not None else None, year))
         owner = indicator.agency
-        if not ctx.access.is_admin:
-            allowed = (
-                ctx.access.can_write(obj)
-                if obj is not None
-                else ctx.access.can_create(IndicatorValue, agency=owner)
+        if not (
+            ctx.access.may_bring_in(IndicatorValue, obj, agency=owner) and ctx.access.may_bring_in_for(owner)
+        ):
+            owner_name = owner.abbreviation if owner is not None else "admin daerah"
+            mine = ctx.agency.abbreviation
+            ctx.problems.at(
+                row,
+                "indicator",
+                f"you may only enter rows of {mine}",
+                f"Anda hanya boleh mengisi baris {mine}",
+                f"indicator {indicator.code!r} belongs to {owner_name}",
+                f"indikator {indicator.code!r} milik {owner_name}",
             )
-            allowed = allowed and owner is not None and owner.pk == ctx.agency.pk
-            if not allowed:
-                owner_name = owner.abbreviation if owner is not None else "admin daerah"
-                mine = ctx.agency.abbreviation
-                ctx.problems.at(
-                    row,
-                    "indicator",
-                    f"you may only enter rows of {mine}",
-                    f"Anda hanya boleh mengisi baris {mine}",
-                    f"indicator {indicator.code!r} belongs to {owner_name}",
-                    f"indikator {indicator.code!r} milik {owner_name}",
-                )
-                continue
+            continue
         new = obj is None
         if new:
             obj = IndicatorValue(region=ctx.region, indicator=indicator, peer=peer, year=year, value=value)
             before = None
         else:
-            before = _state(obj)
+            before = snapshot(obj)
             obj.value = value
         ctx.validate(row, obj, {"value": "value", "year": "year", "indicator": "indicator", "peer": "place"})
         ctx.plan(NILAI.name, obj, new, before)
@@ -1172,12 +1168,12 @@ def check_drivers(ctx: Context, rows: list[Row]) -> None:
                 ctx.missing(row, key)
         if new:
             obj = Driver(region=ctx.region, name=name)
-        before = None if new else _state(obj)
+        before = None if new else snapshot(obj)
         for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
             if value is not None:
-                _assign(obj, key, value)
+                assign(obj, key, value)
         if row.has("description"):
-            _set_text(obj, "description", ctx.text(row, "description"))
+            set_text(obj, "description", ctx.text(row, "description"))
         ctx.validate(
             row,
             obj,
@@ -1192,6 +1188,7 @@ def check_drivers(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(PENDORONG.name, obj, new, before)
 
 
+#: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
     (KESIAPAN, check_readiness),
     (SWOT, check_swot),
@@ -1203,61 +1200,132 @@ CHECKS = (
 )
 
 
-def _checks() -> tuple:
-    """Every sheet's check in the order of the workbook: bimtek I–II, then the action plan's sheets."""
-    from kotacerdas.interchange.workbook_actionplan import ACTIONPLAN_CHECKS
-
-    return (*CHECKS, *ACTIONPLAN_CHECKS)
-
-
 # --- the import ------------------------------------------------------------------------------------------------
 
 
+def _unreadable(exc: Exception) -> InvalidWorkbook:
+    return InvalidWorkbook(
+        [
+            CellProblem(
+                WORKBOOK,
+                "",
+                f"not an Excel workbook (.xlsx) that can be read: {exc}",
+                f"bukan buku kerja Excel (.xlsx) yang dapat dibaca: {exc}",
+            )
+        ]
+    )
+
+
+def _refuse(en: str, id_: str) -> InvalidWorkbook:
+    return InvalidWorkbook([CellProblem(WORKBOOK, "", en, id_)])
+
+
+def _size(path_or_file) -> int:
+    if isinstance(path_or_file, str | os.PathLike):
+        return os.stat(path_or_file).st_size
+    size = getattr(path_or_file, "size", None)  # Django's uploaded file
+    if isinstance(size, int):
+        return size
+    position = path_or_file.tell()
+    end = path_or_file.seek(0, os.SEEK_END)
+    path_or_file.seek(position)
+    return end
+
+
+class _StreamedSheet(ReadOnlyWorksheet):
+    """A streaming sheet that does not look for its dimensions when it is opened: openpyxl searches for the
+    optional ``<dimension>`` element and, when a sheet has none, parses the whole sheet to find that out, which for
+    a hostile million-row sheet takes minutes before the row limit could apply. :func:`read_rows` reads with
+    explicit bounds instead."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _StreamingReader(ExcelReader):
+    """openpyxl's reader in read-only mode, with :class:`_StreamedSheet` for every worksheet."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                ws = _StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
 def _load(path_or_file):
+    """Open the workbook for streaming, after checking the file's size and the declared uncompressed size of its
+    zip members (so neither a huge upload nor a zip bomb is ever decompressed)."""
+    cap = limits.workbook_bytes()
+    size = _size(path_or_file)
+    if size > cap:
+        message = limits.too_large(size, cap, "KOTACERDAS_MAX_WORKBOOK_MB")
+        raise _refuse(*reversed(message.split(" / ")))
     try:
-        return load_workbook(path_or_file, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds (zip, xml, key, value errors)
-        raise InvalidWorkbook(
-            [
-                CellProblem(
-                    WORKBOOK,
-                    "",
-                    f"not an Excel workbook (.xlsx) that can be read: {exc}",
-                    f"bukan buku kerja Excel (.xlsx) yang dapat dibaca: {exc}",
-                )
-            ]
-        ) from exc
-
-
-def _save(op: Op, ctx: Context) -> None:
-    obj = op.obj
-    if ctx.user is not None:
-        obj._history_user = ctx.user
-    obj._change_reason = CHANGE_REASON
-    obj.save()
-
-
-def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> ImportSummary:
-    workbook = _load(path_or_file)
-    present = [sheet for sheet, _ in _checks() if sheet.name in workbook.sheetnames]
-    if not present:
-        names = ", ".join(sheet.name for sheet in SHEETS)
-        raise InvalidWorkbook(
-            [
-                CellProblem(
-                    WORKBOOK,
-                    "",
-                    f"none of the sheets of a kotacerdas workbook was found ({names})",
-                    f"tidak ada lembar kerja kotacerdas yang ditemukan ({names})",
-                )
-            ]
+        with zipfile.ZipFile(path_or_file) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+    finally:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+    unpacked = sum(member.file_size for member in members)
+    strings = sum(m.file_size for m in members if m.filename.casefold().endswith("sharedstrings.xml"))
+    if strings > limits.SHARED_STRINGS_MB * limits.MB:
+        shown = f"{strings / limits.MB:.0f} MB"
+        raise _refuse(
+            f"the workbook's texts unpack to {shown}, at most {limits.SHARED_STRINGS_MB} MB",
+            f"teks buku kerja ini membuka menjadi {shown}, paling besar {limits.SHARED_STRINGS_MB} MB",
         )
+    most = limits.WORKBOOK_UNCOMPRESSED_MB * limits.MB
+    if unpacked > most:
+        shown = f"{unpacked / limits.MB:.0f} MB"
+        raise _refuse(
+            f"the workbook unpacks to {shown}, at most {limits.WORKBOOK_UNCOMPRESSED_MB} MB: not a bimtek workbook",
+            f"buku kerja ini membuka menjadi {shown}, paling besar {limits.WORKBOOK_UNCOMPRESSED_MB} MB: bukan "
+            "lembar kerja bimtek",
+        )
+    try:
+        reader = _StreamingReader(path_or_file, read_only=True, data_only=True)
+        reader.read()
+        return reader.wb
+    except Exception as exc:  # openpyxl raises many kinds (zip, xml, key, value errors)
+        raise _unreadable(exc) from exc
+
+
+def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
+    """Every sheet's rows, read before the transaction opens (reading is the slow part of an import)."""
+    found = []
+    try:
+        for sheet, check in checks:
+            if sheet.name in workbook.sheetnames:
+                found.append((check, read_rows(workbook[sheet.name], sheet, problems)))
+    except InvalidWorkbook:
+        raise
+    except Exception as exc:  # a sheet's XML that the streaming reader cannot parse
+        raise _unreadable(exc) from exc
+    finally:
+        workbook.close()
+    return found
+
+
+def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
+    """Read the sheets of ``checks`` (``(sheet, check)`` pairs), check them all, then write in one transaction."""
+    workbook = _load(path_or_file)
+    present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
+    if not present:
+        workbook.close()
+        names = ", ".join(sheet.name for sheet in SHEETS)
+        raise _refuse(
+            f"none of the sheets of a kotacerdas workbook was found ({names})",
+            f"tidak ada lembar kerja kotacerdas yang ditemukan ({names})",
+        )
+    problems = Problems()
+    sheets = _read(workbook, checks, problems)
     with transaction.atomic():
         ctx = Context(region, agency, user)
-        for sheet, check in _checks():
-            if sheet.name not in workbook.sheetnames:
-                continue
-            rows = read_rows(workbook[sheet.name], sheet, ctx.problems)
+        ctx.problems = problems
+        for check, rows in sheets:
             check(ctx, rows)
         if ctx.problems:
             raise InvalidWorkbook(ctx.problems.sorted())
@@ -1280,9 +1348,9 @@ def run_import(region: Region, path_or_file, *, agency: Agency | None, user) -> 
 def _write(ctx: Context) -> None:
     summary = ctx.summary
     for op in ctx.ops:
-        changed = op.new or _state(op.obj) != op.before
+        changed = op.new or snapshot(op.obj) != op.before
         if changed:
-            _save(op, ctx)
+            record(op.obj, CHANGE_REASON, ctx.user)
         if op.factors is not None:
             strategy = op.obj
             wanted = {f.pk for f in op.factors}

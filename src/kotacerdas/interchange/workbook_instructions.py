@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kotacerdas.interchange.workbook_actionplan_layout import SHEET_NOTES as ACTIONPLAN_NOTES
-from kotacerdas.interchange.workbook_layout import FORMAT, SHEETS, Catalogue, labelled
+from kotacerdas.interchange.workbook_columns import FORMAT, Catalogue, Sheet, labelled
 
 GENERAL = [
     "Isi lembar-lembar di buku kerja ini, lalu unggah kembali ke kotacerdas (halaman Unggah lembar kerja, "
@@ -64,7 +66,12 @@ SHEET_NOTES = {
 
 
 def draw_instructions(
-    ws: Worksheet, catalogue: Catalogue, *, region_title: str = "", agency_title: str = ""
+    ws: Worksheet,
+    catalogue: Catalogue,
+    sheets: Sequence[Sheet],
+    *,
+    region_title: str = "",
+    agency_title: str = "",
 ) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 22
@@ -92,7 +99,7 @@ def draw_instructions(
         line(f"{number}.", text)
     row += 1
     line("Lembar", bold=True)
-    for sheet in SHEETS:
+    for sheet in sheets:
         line(sheet.name, sheet.description)
         for text in SHEET_NOTES.get(sheet.name) or ACTIONPLAN_NOTES.get(sheet.name, []):
             line("", text)

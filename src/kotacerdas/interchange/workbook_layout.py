@@ -1,14 +1,14 @@
 """The bimtek workbook's layout: its sheets, their columns, the lists behind the dropdowns, and how a sheet is drawn.
 
 Shared by the template, the export and the import (which finds columns by their header, so a participant may
-reorder, hide or add columns). docs/workbook.md describes the same layout for people.
+reorder, hide or add columns). The building blocks are in :mod:`.workbook_columns`, the action plan's sheets in
+:mod:`.workbook_actionplan_layout`; :data:`SHEETS` is all of them in the order of the workbook. docs/workbook.md
+describes the same layout for people.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
@@ -18,154 +18,44 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-FORMAT = "kotacerdas-workbook/1"
-SEP = " — "
+from kotacerdas.interchange import workbook_actionplan_layout as actionplan_layout
+from kotacerdas.interchange.workbook_columns import (
+    AGENCIES,
+    ASPECTS,
+    BIMTEK_LIST_TITLES,
+    CATEGORIES,
+    CATEGORY_LABELS,
+    DIRECTION_LABELS,
+    DIRECTIONS,
+    ELEMENTS,
+    FORMAT,
+    PILLARS,
+    READINESS,
+    STRATEGY_KINDS,
+    SWOT_KINDS,
+    Catalogue,
+    Column,
+    Sheet,
+    labelled,
+    normalise_header,
+)
+from kotacerdas.interchange.workbook_instructions import draw_instructions
+
+__all__ = [  # the names other modules read from the layout
+    "CATEGORY_LABELS",
+    "DIRECTION_LABELS",
+    "FORMAT",
+    "Catalogue",
+    "Column",
+    "Sheet",
+    "labelled",
+    "normalise_header",
+]
+
 #: Rows of the data sheets that carry dropdowns and number checks (at least; more when the data is longer).
 VALIDATED_ROWS = 500
 
-# --- the lists (hidden sheet "Daftar") ---------------------------------------------------------------------------
-
-PILLARS = "pillars"
-ELEMENTS = "elements"
-READINESS = "readiness"
-ASPECTS = "aspects"
-SWOT_KINDS = "swot_kinds"
-STRATEGY_KINDS = "strategy_kinds"
-DIRECTIONS = "directions"
-CATEGORIES = "categories"
-AGENCIES = "agencies"
-
-LIST_TITLES = {
-    PILLARS: "Pilar",
-    ELEMENTS: "Elemen",
-    READINESS: "Elemen kesiapan",
-    ASPECTS: "Aspek kesiapan",
-    SWOT_KINDS: "Jenis SWOT",
-    STRATEGY_KINDS: "Jenis strategi",
-    DIRECTIONS: "Arah indikator",
-    CATEGORIES: "Kategori pendorong",
-    AGENCIES: "Perangkat daerah",
-}
-
-SWOT_KIND_VALUES = ("S", "W", "O", "T")
-STRATEGY_KIND_VALUES = ("SO", "ST", "WO", "WT")
-DIRECTION_LABELS = {"higher": "makin tinggi makin baik", "lower": "makin rendah makin baik"}
-CATEGORY_LABELS = {
-    "political": "Politik",
-    "economic": "Ekonomi",
-    "social": "Sosial",
-    "technological": "Teknologi",
-    "environmental": "Lingkungan",
-    "legal": "Hukum",
-}
-
-
-def labelled(slug: str, name: str) -> str:
-    """What a cell shows for a slug: ``governance — Smart Governance``; the import reads the slug before ``—``."""
-    return f"{slug}{SEP}{name}" if name and name != slug else slug
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The framework's lists as the workbook shows them (from reference.py for the template, or the database)."""
-
-    framework: str
-    pillars: tuple[tuple[str, str], ...]  # (slug, name)
-    elements: tuple[tuple[str, str, str], ...]  # (pillar slug, slug, name)
-    readiness: tuple[tuple[str, str], ...]
-    aspects: tuple[tuple[str, str, str], ...]  # (readiness element slug, slug, name)
-
-    @classmethod
-    def from_reference(cls, slug: str) -> Catalogue:
-        from kotacerdas.framework.reference import VERSIONS
-
-        if slug not in VERSIONS:
-            raise ValueError(f"kerangka {slug!r} tidak dikenal / unknown framework {slug!r}")
-        version = VERSIONS[slug]
-        return cls(
-            framework=slug,
-            pillars=tuple((p.slug, p.name) for p in version.pillars),
-            elements=tuple((p.slug, e.slug, e.name) for p in version.pillars for e in p.items),
-            readiness=tuple((r.slug, r.name) for r in version.readiness),
-            aspects=tuple((r.slug, a.slug, a.name) for r in version.readiness for a in r.items),
-        )
-
-    @classmethod
-    def from_database(cls, framework) -> Catalogue:
-        from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
-
-        pillars = list(Pillar.objects.filter(framework=framework).order_by("order"))
-        elements = list(
-            Element.objects.filter(pillar__framework=framework)
-            .select_related("pillar")
-            .order_by("pillar__order", "order")
-        )
-        readiness = list(ReadinessElement.objects.filter(framework=framework).order_by("order"))
-        aspects = list(
-            ReadinessAspect.objects.filter(element__framework=framework)
-            .select_related("element")
-            .order_by("element__order", "order")
-        )
-        return cls(
-            framework=framework.slug,
-            pillars=tuple((p.slug, p.name) for p in pillars),
-            elements=tuple((e.pillar.slug, e.slug, e.name) for e in elements),
-            readiness=tuple((r.slug, r.name) for r in readiness),
-            aspects=tuple((a.element.slug, a.slug, a.name) for a in aspects),
-        )
-
-    def lists(self, agencies: Sequence[str] = ()) -> dict[str, list[str]]:
-        from kotacerdas.interchange.workbook_actionplan_layout import lists as actionplan_lists
-
-        return {
-            PILLARS: [labelled(s, n) for s, n in self.pillars],
-            ELEMENTS: [labelled(s, n) for _, s, n in self.elements],
-            READINESS: [labelled(s, n) for s, n in self.readiness],
-            ASPECTS: [labelled(s, n) for _, s, n in self.aspects],
-            SWOT_KINDS: list(SWOT_KIND_VALUES),
-            STRATEGY_KINDS: list(STRATEGY_KIND_VALUES),
-            DIRECTIONS: [labelled(s, n) for s, n in DIRECTION_LABELS.items()],
-            CATEGORIES: [labelled(s, n) for s, n in CATEGORY_LABELS.items()],
-            AGENCIES: list(agencies),
-            **actionplan_lists(),
-        }
-
-
 # --- sheets and columns ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str  # Indonesian, shown in row 1
-    en: str  # English name, used in problems (``rating 7 is outside 1–4``) and accepted as a header
-    id_: str  # Indonesian name used in problems
-    width: int = 16
-    kind: str = "text"  # text | long | int | decimal | list
-    low: int | None = None
-    high: int | None = None
-    choices: str | None = None  # a key of the lists: a dropdown
-    note: str = ""  # the header's comment (Indonesian)
-
-    @property
-    def aliases(self) -> set[str]:
-        return {normalise_header(self.header), normalise_header(self.en), normalise_header(self.key)}
-
-
-@dataclass(frozen=True)
-class Sheet:
-    name: str
-    columns: tuple[Column, ...]
-    #: Columns that identify a row; a row with nothing but these filled in is a blank line of the template.
-    keys: tuple[str, ...] = ()
-    description: str = ""
-    by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_key", {c.key: c for c in self.columns})
-
-    def letter(self, key: str) -> str:
-        return get_column_letter([c.key for c in self.columns].index(key) + 1)
 
 
 def _agency(width: int = 18) -> Column:
@@ -384,15 +274,12 @@ PENDORONG = Sheet(
     description="Faktor pendorong masa depan (PESTEL) untuk kerangka skenario 2 × 2.",
 )
 
-SHEETS: tuple[Sheet, ...] = (KESIAPAN, SWOT, STRATEGI, KEMATANGAN, INDIKATOR, NILAI, PENDORONG)
+BIMTEK_SHEETS: tuple[Sheet, ...] = (KESIAPAN, SWOT, STRATEGI, KEMATANGAN, INDIKATOR, NILAI, PENDORONG)
+#: Every data sheet, in the order of the workbook: bimtek I–II, then the action plan's.
+SHEETS: tuple[Sheet, ...] = (*BIMTEK_SHEETS, *actionplan_layout.ACTIONPLAN_SHEETS)
+LIST_TITLES = {**BIMTEK_LIST_TITLES, **actionplan_layout.LIST_TITLES}
 INSTRUCTIONS = "Petunjuk"
 LISTS = "Daftar"
-
-
-def normalise_header(text: str) -> str:
-    """``Peringkat (1–4)`` → ``peringkat``: case, parentheses and punctuation do not matter."""
-    text = re.sub(r"\(.*?\)", " ", str(text)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def clean_text(value: str) -> str:
@@ -503,15 +390,13 @@ def new_workbook(
     region_title: str = "",
     agency_title: str = "",
 ) -> Workbook:
-    from kotacerdas.interchange.workbook_instructions import draw_instructions
-
     wb = Workbook()
     wb.remove(wb.active)
     instructions = wb.create_sheet(INSTRUCTIONS)
-    ranges = _list_ranges(wb, catalogue.lists(agencies))
+    ranges = _list_ranges(wb, {**catalogue.lists(agencies), **actionplan_layout.lists()})
     for sheet in SHEETS:
         draw_sheet(wb, sheet, rows.get(sheet.name, []), ranges)
-    draw_instructions(instructions, catalogue, region_title=region_title, agency_title=agency_title)
+    draw_instructions(instructions, catalogue, SHEETS, region_title=region_title, agency_title=agency_title)
     wb.move_sheet(LISTS, offset=len(wb.sheetnames))
     wb.active = 0
     wb.properties.title = "Lembar kerja bimtek Smart City"
@@ -519,8 +404,3 @@ def new_workbook(
     wb.properties.keywords = f"{FORMAT} {catalogue.framework}"
     wb.properties.creator = "kotacerdas"
     return wb
-
-
-# The action plan's sheets (Rencana Aksi, Risiko, Penapisan) and their lists: workbook_actionplan_layout.py builds
-# them from the classes above and appends them to SHEETS and LIST_TITLES when it is imported.
-from kotacerdas.interchange import workbook_actionplan_layout  # noqa: E402, F401
