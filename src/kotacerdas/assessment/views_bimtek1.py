@@ -30,7 +30,7 @@ from kotacerdas.framework.models import Pillar, ReadinessAspect
 from kotacerdas.method import swot as method_swot
 from kotacerdas.permissions import Access, get_region_for_user, require_admin, require_write
 from kotacerdas.regions.models import Agency
-from kotacerdas.web.forms import SMALL_TEXTAREA
+from kotacerdas.web.forms import SMALL_TEXTAREA, SafeFormMixin
 from kotacerdas.web.views import region_context
 
 KINDS = ("S", "W", "O", "T")
@@ -244,7 +244,7 @@ def swot_chart(request: HttpRequest, slug: str) -> HttpResponse:
 # --- readiness -----------------------------------------------------------------------------------------------
 
 
-class ReadinessCellForm(forms.Form):
+class ReadinessCellForm(SafeFormMixin, forms.Form):
     score = forms.TypedChoiceField(
         label=gettext_lazy("Skor"),
         choices=[("", gettext_lazy("— belum dinilai"))] + list(READINESS_LABELS.items()),
@@ -343,7 +343,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
             "evidence": cell.evidence,
             "agency": cell.agency_id,
         }
-    form = ReadinessCellForm(request.POST or None, access=access, initial=initial)
+    form = ReadinessCellForm(request.POST or None, access=access, initial=initial, record=cell)
     back = reverse("readiness-pillar", kwargs={"slug": slug, "pillar": pillar_obj.slug})
     if request.method == "POST" and form.is_valid():
         agency = form.cleaned_data["agency"]
@@ -372,7 +372,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
 # --- SWOT ----------------------------------------------------------------------------------------------------
 
 
-class FactorForm(forms.Form):
+class FactorForm(SafeFormMixin, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=SwotFactor.Kind.choices)
     text = forms.CharField(label=gettext_lazy("Uraian faktor"), widget=forms.Textarea(attrs={"rows": 2}))
     importance = forms.TypedChoiceField(
@@ -406,7 +406,7 @@ class FactorForm(forms.Form):
         return data
 
 
-class RatingForm(forms.Form):
+class RatingForm(SafeFormMixin, forms.Form):
     importance = forms.TypedChoiceField(
         label=gettext_lazy("Tingkat kepentingan (1–5)"), choices=[("", "—")] + IMPORTANCE_CHOICES, coerce=int
     )
@@ -449,6 +449,7 @@ def _factor_rows(access: Access, pa: PillarAnalysis, kind: str) -> list[dict]:
                         "rating": own.rating if own else None,
                     },
                     prefix=f"f{record.pk}",
+                    record=own,
                 ),
             }
         )
@@ -571,7 +572,7 @@ def factor_rate(request: HttpRequest, slug: str, pillar: str, pk: int) -> HttpRe
     own = SwotRating.objects.filter(factor=factor, agency=access.agency).first() if access.agency else None
     if own is not None:
         initial.update(importance=own.importance, rating=own.rating)
-    form = RatingForm(request.POST or None, access=access, initial=initial, prefix=prefix)
+    form = RatingForm(request.POST or None, access=access, initial=initial, prefix=prefix, record=own)
     if request.method == "POST" and form.is_valid():
         agency = form.cleaned_data["agency"]
         rating = SwotRating.objects.filter(factor=factor, agency=agency).first()

@@ -42,6 +42,7 @@ from kotacerdas.framework.models import Element
 from kotacerdas.method import future
 from kotacerdas.permissions import Access, get_region_for_user, require_admin, require_write
 from kotacerdas.regions.models import Role
+from kotacerdas.web.forms import SafeFormMixin
 
 SELF = analysis.SELF
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -330,7 +331,7 @@ def competitiveness(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-class ValuesForm(forms.Form):
+class ValuesForm(SafeFormMixin, forms.Form):
     """The values of one indicator for its comparison year: one field per region in the comparison set."""
 
     def __init__(self, *args, columns: list[dict], indicator: Indicator, **kwargs):
@@ -515,7 +516,7 @@ def future_page(request: HttpRequest, slug: str) -> HttpResponse:
 # --- plan settings ---------------------------------------------------------------------------------------------
 
 
-class PlanSettingsForm(forms.ModelForm):
+class PlanSettingsForm(SafeFormMixin, forms.ModelForm):
     """The plan's years, the scenario axes, and one weight field per pillar (all blank: equal weights)."""
 
     class Meta:
@@ -604,7 +605,7 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class UploadForm(forms.Form):
+class UploadForm(SafeFormMixin, forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Berkas workbook (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + XLSX}),

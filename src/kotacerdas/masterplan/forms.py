@@ -8,9 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings
+from kotacerdas.web.forms import SafeFormMixin
 
 
-class DocumentSettingsForm(forms.ModelForm):
+class DocumentSettingsForm(SafeFormMixin, forms.ModelForm):
     logo_file = forms.FileField(
         label=_("Logo (PNG, paling besar 1 MB)"),
         required=False,
