@@ -95,10 +95,12 @@ def forms_in(page: str) -> list[dict]:
 
 
 def form_data(page: str, has: str = "record_version") -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The data of the first POST form holding a field named ``has``: {name: [values]}, and each field's type."""
+    """The data of the first POST form holding a field named ``has`` (or starting with it, for ``"seen-*"``):
+    {name: [values]}, and each field's type."""
     for form in forms_in(page):
         names = {name for name, _v, _k in form["fields"]}
-        if form["method"].lower() == "post" and has in names:
+        wanted = (lambda n: n.startswith(has[:-1])) if has.endswith("*") else (lambda n: n == has)
+        if form["method"].lower() == "post" and any(wanted(n) for n in names):
             data: dict[str, list[str]] = {}
             kinds: dict[str, str] = {}
             for name, value, kind in form["fields"]:

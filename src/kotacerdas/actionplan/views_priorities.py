@@ -65,7 +65,7 @@ from kotacerdas.assessment.models import PlanSettings
 from kotacerdas.assessment.views_bimtek1 import num
 from kotacerdas.method import ahp as method_ahp
 from kotacerdas.permissions import Access, get_region_for_user, require_write
-from kotacerdas.web.forms import cell_conflict, grid_conflict_message
+from kotacerdas.web.forms import cell_conflict, cell_untouched, grid_conflict_message
 from kotacerdas.web.views import region_context
 
 OPEN = [Activity.Status.BATAL, Activity.Status.SELESAI]  # excluded: what is left still has to be scheduled
@@ -565,6 +565,8 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
                 errors[key] = _("Skor adalah 1 sampai 5.")
                 continue
             value = int(raw) if raw else None
+            if cell_untouched(request.POST, key, value, parse=_score_or_none):
+                continue  # left as it was rendered: a change someone made meanwhile is kept
             stored = current.get((activity.pk, criterion.pk))
             stale = cell_conflict(
                 request.POST, key, stored.score if stored else None, value, parse=_score_or_none
@@ -765,6 +767,10 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
             n = 0
             with transaction.atomic():
                 for (year, source), amount in table.cleaned.items():
+                    if cell_untouched(
+                        request.POST, CeilingTable.name(year, source), amount, parse=parse_rupiah
+                    ):
+                        continue  # left as it was rendered: a change someone made meanwhile is kept
                     n += _put_cell(
                         access,
                         request.user,

@@ -515,8 +515,9 @@ def cell_conflict(data, name: str, stored, entered, *, parse=lambda raw: raw, sh
     was rendered. On save, a cell whose stored value changed since (``parse(seen) != stored``) while this person
     entered something else than what is now stored is a conflict: the message returned (Indonesian first) names
     the value stored now and the value entered; the caller refuses the whole grid, shows the person's input again
-    and renders the stored values as the new ``seen-`` values, so that saving again wins deliberately. A cell
-    without ``seen-`` (an older page, a script) is not checked.
+    and renders the stored values as the new ``seen-`` values, so that saving again wins deliberately. A cell this
+    person left as it was (:func:`cell_untouched`) is no conflict: the caller leaves it alone, so another person's
+    change to it is kept. A cell without ``seen-`` (an older page, a script) is not checked.
     """
     key = SEEN_PREFIX + name
     if key not in data:
@@ -525,7 +526,7 @@ def cell_conflict(data, name: str, stored, entered, *, parse=lambda raw: raw, sh
         seen = parse(data.get(key))
     except (ValidationError, ValueError):
         return None
-    if seen == stored or entered == stored:
+    if seen == stored or entered == stored or entered == seen:
         return None
 
     def shown(value) -> str:
@@ -537,6 +538,17 @@ def cell_conflict(data, name: str, stored, entered, *, parse=lambda raw: raw, sh
         "stored": shown(stored),
         "entered": shown(entered),
     }
+
+
+def cell_untouched(data, name: str, entered, *, parse=lambda raw: raw) -> bool:
+    """Whether this person left grid cell ``name`` as it was rendered (so saving must not write it)."""
+    key = SEEN_PREFIX + name
+    if key not in data:
+        return False
+    try:
+        return parse(data.get(key)) == entered
+    except (ValidationError, ValueError):
+        return False
 
 
 def grid_conflict_message(n: int) -> str:
