@@ -11,10 +11,6 @@ from __future__ import annotations
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 
-DELETED_ID = "#%(id)s (sudah dihapus)"
-DELETED_LABEL = "%(label)s (sudah dihapus)"
-
-
 def related_label(obj, name: str, attr: str | None = None) -> str:
     """``str(obj.<name>)`` (or of its attribute ``attr``), also when the related record has been deleted."""
     field = obj._meta.get_field(name)
@@ -26,12 +22,12 @@ def related_label(obj, name: str, attr: str | None = None) -> str:
     except ObjectDoesNotExist:
         last = last_version(field.related_model, pk)
         if last is None:
-            return _(DELETED_ID) % {"id": pk}
+            return _("#%(id)s (sudah dihapus)") % {"id": pk}
         try:
             label = str(getattr(last, attr)) if attr else str(last)
         except Exception:  # a label that cannot be built from an old version: its id says enough
-            return _(DELETED_ID) % {"id": pk}
-        return _(DELETED_LABEL) % {"label": label}
+            return _("#%(id)s (sudah dihapus)") % {"id": pk}
+        return _("%(label)s (sudah dihapus)") % {"label": label}
     return str(getattr(target, attr)) if attr else str(target)
 
 
