@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 
+
 def related_label(obj, name: str, attr: str | None = None) -> str:
     """``str(obj.<name>)`` (or of its attribute ``attr``), also when the related record has been deleted."""
     field = obj._meta.get_field(name)
