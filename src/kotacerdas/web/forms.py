@@ -75,6 +75,13 @@ class NoControlCharacters:
 VERSION_FIELD = "record_version"
 
 
+def _jsonable(value) -> str:
+    """A stored value as stable text for the version hash (bytes by their digest, not by their address)."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return hashlib.sha256(bytes(value)).hexdigest()
+    return str(value)
+
+
 class SafeFormMixin:
     """The input rules every form of the application shares; put it first in a form's bases.
 
@@ -161,7 +168,7 @@ class SafeFormMixin:
 
     @staticmethod
     def _digest(state: dict) -> str:
-        text = json.dumps(state, sort_keys=True, default=str, ensure_ascii=False)
+        text = json.dumps(state, sort_keys=True, default=_jsonable, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()[:24]
 
     @staticmethod
