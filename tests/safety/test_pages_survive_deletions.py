@@ -130,13 +130,11 @@ def revert_survivors(client, kind, survivors) -> None:
 
 def restore_every_deletion(client) -> int:
     """Press "Pulihkan" on every deletion the Riwayat page offers; each answers with a redirect and a message."""
+    from kotacerdas.regions.models import Region
     from kotacerdas.web import history
 
-    region_records = history.region_records(
-        __import__("kotacerdas.regions.models", fromlist=["Region"]).Region.objects.get(slug="katingan"),
-        list(KINDS.values()),
-        limit=400,
-    )
+    region = Region.objects.get(slug="katingan")
+    region_records = history.region_records(region, list(KINDS.values()), limit=400)
     deleted = [(k, r) for k, r, exists in region_records if r.history_type == "-" and not exists]
     for kind, record in deleted[:25]:
         response = client.post(f"/d/katingan/riwayat/{kind.key}/{record.history_id}/pulihkan/")
@@ -175,3 +173,43 @@ def test_pages_survive_deleting_a_record_that_one_of_each_kind_points_to(katinga
     client = as_user(ADMIN)
     revert_survivors(client, kind, survivors)
     assert restore_every_deletion(client) >= 1
+
+
+def test_every_linked_page_answers_after_one_record_of_every_kind_is_deleted(katingan, as_user):
+    """The stage pages too (analysis, action plan, priorities, documents' settings): a crawl from the dashboard
+    over every /d/katingan/... link, after one record of every kind has been deleted."""
+    import re
+    from collections import deque
+
+    from django.db.models import ProtectedError, RestrictedError
+
+    deleted = []
+    for key in KIND_KEYS:
+        kind = KINDS[key]
+        obj = pick(kind, katingan)
+        try:
+            obj.delete()
+        except (ProtectedError, RestrictedError):
+            continue
+        deleted.append(key)
+    assert len(deleted) >= len(KIND_KEYS) - 3
+    link = re.compile(r'href="(/d/katingan/[^"#?]*)')
+    skip = re.compile(r"\.(docx|pdf|xlsx|json|svg|png)$|/unduh/|/ekspor/|/templat/")
+    client = as_user(ADMIN)
+    seen, errors, queue = set(), [], deque(["/d/katingan/"])
+    while queue:
+        url = queue.popleft()
+        if url in seen or skip.search(url):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code == 302:
+            continue
+        if response.status_code != 200:
+            errors.append((response.status_code, url))
+            continue
+        if "html" in response.get("Content-Type", ""):
+            queue.extend(h for h in link.findall(response.content.decode()) if h not in seen)
+    assert errors == []
+    for part in ("/analisis/", "/rencana-aksi/", "/prioritas/", "/riwayat/"):
+        assert any(part in url for url in seen), part
