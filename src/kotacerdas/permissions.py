@@ -138,6 +138,25 @@ class Access:
             return False
         return self.can_write(obj)
 
+    def may_delete_with(self, obj, owners) -> bool:
+        """May this user delete ``obj`` given the records that depend on it (``owners``: the owning agency of
+        each record the deletion would delete or unlink, None for a record of the region admin)?
+
+        An admin may, after seeing the list. An operator may only when every one of those records is their own
+        agency's: deleting their SWOT factor must not silently delete another agency's ratings of it, nor strip
+        it from the admin's strategies.
+        """
+        if not self.can_delete(obj):
+            return False
+        if self.is_admin:
+            return True
+        return not self.foreign_owners(owners)
+
+    def foreign_owners(self, owners) -> list:
+        """Of ``owners``, the ones that are not this user's own agency (None: the region admin's records)."""
+        own = self.agency.pk if self.agency is not None else None
+        return [owner for owner in owners if owner is None or owner.pk != own]
+
     def can_create(self, model, *, agency: Agency | None = None) -> bool:
         """May this user create a record of ``model`` (owned by ``agency`` when the model is agency-owned)?"""
         if self.is_admin:

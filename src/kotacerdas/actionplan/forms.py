@@ -18,7 +18,7 @@ from kotacerdas.assessment.models import Strategy
 from kotacerdas.framework.models import Element, Pillar
 from kotacerdas.permissions import Access
 from kotacerdas.regions.models import District, LocalWisdom, Mission
-from kotacerdas.web.forms import SOURCE_FIELDS, RegionForm
+from kotacerdas.web.forms import SOURCE_FIELDS, RegionForm, SafeFormMixin
 
 #: Links to a "parent" record whose agency becomes the owner of the new record: an operator picks their own only.
 OWNING_LINKS = {"program", "activity", "screening"}
@@ -312,7 +312,7 @@ class PrioritizationRunForm(ActionPlanForm):
         fields = ["name", *SOURCE_FIELDS]
 
 
-class ConsultationInlineForm(forms.ModelForm):
+class ConsultationInlineForm(SafeFormMixin, forms.ModelForm):
     """The small form on the activity page: record (or update) a consultation with an item's custodian."""
 
     class Meta:
@@ -324,7 +324,7 @@ class ConsultationInlineForm(forms.ModelForm):
         }
 
 
-class ScreeningInlineForm(forms.ModelForm):
+class ScreeningInlineForm(SafeFormMixin, forms.ModelForm):
     """The small form on the activity page: how this activity relates to one local wisdom item."""
 
     class Meta:

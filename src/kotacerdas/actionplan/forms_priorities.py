@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.actionplan.models import Activity, Criterion, FundingSource, Judgement
+from kotacerdas.web.forms import SafeFormMixin
 
 #: Saaty's intensities (method.md §9) as the form offers them; 2, 4, 6 and 8 lie between.
 INTENSITY = {
@@ -53,7 +54,7 @@ def parse_scale(text: str) -> tuple[str, int]:
     return (Judgement.Favours.FIRST if side == "a" else Judgement.Favours.SECOND), value
 
 
-class PairwiseForm(forms.Form):
+class PairwiseForm(SafeFormMixin, forms.Form):
     """One respondent's judgements: one field per pair of criteria (A before B in criteria order).
 
     A pair left without a choice is not judged (it is reported as missing and blocks the weights).
@@ -155,7 +156,7 @@ class CeilingTable:
         return not self.errors
 
 
-class RunForm(forms.Form):
+class RunForm(SafeFormMixin, forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Nama hasil"),
         max_length=120,

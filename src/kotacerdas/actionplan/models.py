@@ -317,7 +317,9 @@ class ActivityYear(RegionOwned):
         constraints = [models.UniqueConstraint(fields=["activity", "year"], name="activity_year_once")]
 
     def __str__(self) -> str:
-        return f"{self.activity.ref} {self.year}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'activity', 'ref')} {self.year}"
 
     def owning_agency(self):
         return self.activity.owning_agency() if self.activity_id else None
@@ -354,7 +356,9 @@ class QuickWinProfile(RegionOwned):
         verbose_name_plural = _("profil quick win")
 
     def __str__(self) -> str:
-        return f"Profil {self.activity.ref}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"Profil {rl(self, 'activity', 'ref')}"
 
     def owning_agency(self):
         return self.activity.owning_agency() if self.activity_id else None
@@ -384,7 +388,9 @@ class Risk(RegionOwned):
         ordering = ["activity", "-likelihood", "-impact", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.activity.ref}: {self.risk[:60]}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'activity', 'ref')}: {self.risk[:60]}"
 
     def owning_agency(self):
         return self.activity.owning_agency() if self.activity_id else None
@@ -422,7 +428,10 @@ class Screening(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.activity.ref} · {self.local_wisdom} ({self.get_relation_display()})"
+        from kotacerdas.regions.labels import related_label as rl
+
+        activity, wisdom = rl(self, "activity", "ref"), rl(self, "local_wisdom")
+        return f"{activity} · {wisdom} ({self.get_relation_display()})"
 
     def owning_agency(self):
         return self.activity.owning_agency() if self.activity_id else None
@@ -530,7 +539,9 @@ class Judgement(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.respondent}: {self.first} / {self.second}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{self.respondent}: {rl(self, 'first')} / {rl(self, 'second')}"
 
     @property
     def ratio(self) -> float:
@@ -573,7 +584,9 @@ class CriterionScore(RegionOwned):
         constraints = [models.UniqueConstraint(fields=["activity", "criterion"], name="criterion_score_once")]
 
     def __str__(self) -> str:
-        return f"{self.activity.ref} · {self.criterion}: {self.score}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'activity', 'ref')} · {rl(self, 'criterion')}: {self.score}"
 
     def owning_agency(self):
         return self.activity.owning_agency() if self.activity_id else None

@@ -47,6 +47,7 @@ from kotacerdas.actionplan.forms_priorities import (
     PairwiseForm,
     RunForm,
     pair_name,
+    parse_rupiah,
     scale_value,
     score_field_name,
 )
@@ -64,6 +65,7 @@ from kotacerdas.formatting import billions, num, percent, rupiah
 from kotacerdas.method import ahp as method_ahp
 from kotacerdas.permissions import Access, get_region_for_user, require_write
 from kotacerdas.web import pages
+from kotacerdas.web.forms import cell_conflict, cell_untouched, grid_conflict_message
 from kotacerdas.web.pages import region_context
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -132,6 +134,10 @@ def _activities(access: Access):
 def _run(access: Access, pk) -> PrioritizationRun:
     runs = PrioritizationRun.objects.filter(region=access.region).select_related("created_by")
     return pages.one_or_404(runs, "run", pk=pk)
+
+
+def _score_or_none(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.strip() else None
 
 
 def _put_cell(access, user, record, new, field: str, value, reason: str) -> bool:
@@ -489,7 +495,7 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         by_pk = {a.pk: a for a in activities}
         by_crit = {c.pk: c for c in scored}
-        changes = []
+        changes, n_stale = [], 0
         for key, raw in request.POST.items():
             if not key.startswith("s-"):
                 continue
@@ -504,7 +510,20 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
             if raw and raw not in {str(k) for k, _label in SCORE_CHOICES}:
                 errors[key] = _("Skor adalah 1 sampai 5.")
                 continue
-            changes.append((activity, criterion, int(raw) if raw else None))
+            value = int(raw) if raw else None
+            if cell_untouched(request.POST, key, value, parse=_score_or_none):
+                continue  # left as it was rendered: a change someone made meanwhile is kept
+            stored = current.get((activity.pk, criterion.pk))
+            stale = cell_conflict(
+                request.POST, key, stored.score if stored else None, value, parse=_score_or_none
+            )
+            if stale:
+                errors[key] = stale
+                n_stale += 1
+                continue
+            changes.append((activity, criterion, value))
+        if n_stale:
+            messages.error(request, grid_conflict_message(n_stale))
         if not errors:
             n = 0
             with transaction.atomic():
@@ -550,7 +569,10 @@ def scores(request: HttpRequest, slug: str) -> HttpResponse:
                 if current_post is not None
                 else (str(record.score) if record else "")
             )
-            cells.append({"name": key, "value": value, "error": errors.get(key), "criterion": c})
+            seen = str(record.score) if record else ""  # the stored value, for the version check
+            cells.append(
+                {"name": key, "value": value, "error": errors.get(key), "criterion": c, "seen": seen}
+            )
         rows.append(
             {
                 "activity": a,
@@ -669,10 +691,32 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
         initial={k: c.amount for k, c in stored.items()},
     )
     if request.method == "POST":
-        if table.is_valid():
+        stale, valid = 0, table.is_valid()
+        if valid:
+            for (year, source), amount in table.cleaned.items():
+                record = stored.get((year, source))
+                name = CeilingTable.name(year, source)
+                message = cell_conflict(
+                    request.POST,
+                    name,
+                    record.amount if record else None,
+                    amount,
+                    parse=parse_rupiah,
+                    show=rupiah,
+                )
+                if message:
+                    table.errors[name] = message
+                    stale += 1
+        if stale:
+            messages.error(request, grid_conflict_message(stale))
+        elif valid:
             n = 0
             with transaction.atomic():
                 for (year, source), amount in table.cleaned.items():
+                    if cell_untouched(
+                        request.POST, CeilingTable.name(year, source), amount, parse=parse_rupiah
+                    ):
+                        continue  # left as it was rendered: a change someone made meanwhile is kept
                     n += _put_cell(
                         access,
                         request.user,
@@ -684,11 +728,12 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
                     )
             messages.success(request, _("Pagu anggaran tersimpan (%(n)d perubahan).") % {"n": n})
             return redirect(_url("priorities-ceilings", access))
-        messages.error(
-            request,
-            _("Tidak ada yang disimpan: %(n)d isian perlu diperbaiki (ditandai merah).")
-            % {"n": len(table.errors)},
-        )
+        else:
+            messages.error(
+                request,
+                _("Tidak ada yang disimpan: %(n)d isian perlu diperbaiki (ditandai merah).")
+                % {"n": len(table.errors)},
+            )
     labels = dict(SOURCES)
     used = [s for s, _label in SOURCES if any(k[1] == s for k in list(stored) + list(demand))]
     rows = []
@@ -713,6 +758,7 @@ def ceilings(request: HttpRequest, slug: str) -> HttpResponse:
                     "ceiling": rupiah(ceiling) if ceiling is not None else None,
                     "demand": billions(need) if need else None,
                     "demand_full": rupiah(need) if need else None,
+                    "seen": "" if ceiling is None else f"{int(ceiling):,}".replace(",", "."),
                     "over": bool(need) and (ceiling or 0) < need,
                 }
             )

@@ -13,7 +13,7 @@ from kotacerdas.assessment.models import Driver, Indicator, MaturityLevel, PlanS
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect
 from kotacerdas.permissions import Access
 from kotacerdas.regions.models import Agency
-from kotacerdas.web.forms import SMALL_TEXTAREA, SOURCE_FIELDS, RegionForm
+from kotacerdas.web.forms import SMALL_TEXTAREA, SOURCE_FIELDS, RegionForm, SafeFormMixin
 
 REGION_LINKS = {"factor", "factors", "indicator", "peer", "scenario", "internal", "external"}
 
@@ -226,7 +226,7 @@ def agency_field(access: Access, required: bool = True) -> forms.ModelChoiceFiel
     return field
 
 
-class ReadinessCellForm(forms.Form):
+class ReadinessCellForm(SafeFormMixin, forms.Form):
     score = forms.TypedChoiceField(
         label=gettext_lazy("Skor"),
         choices=[("", gettext_lazy("— belum dinilai"))] + list(READINESS_LABELS.items()),
@@ -249,7 +249,7 @@ class ReadinessCellForm(forms.Form):
         self.fields["agency"] = agency_field(access, required=access.limited_to is not None)
 
 
-class FactorForm(forms.Form):
+class FactorForm(SafeFormMixin, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=SwotFactor.Kind.choices)
     text = forms.CharField(label=gettext_lazy("Uraian faktor"), widget=forms.Textarea(attrs={"rows": 2}))
     importance = forms.TypedChoiceField(
@@ -283,7 +283,7 @@ class FactorForm(forms.Form):
         return data
 
 
-class RatingForm(forms.Form):
+class RatingForm(SafeFormMixin, forms.Form):
     importance = forms.TypedChoiceField(
         label=gettext_lazy("Tingkat kepentingan (1–5)"), choices=[("", "—")] + IMPORTANCE_CHOICES, coerce=int
     )
@@ -309,7 +309,7 @@ class MaturityEntryForm(AssessmentForm):
         fields = ["current", "target", "evidence", "agency", "source", "illustrative"]
 
 
-class ValuesForm(forms.Form):
+class ValuesForm(SafeFormMixin, forms.Form):
     """The values of one indicator for its comparison year: one field per region in the comparison set."""
 
     def __init__(self, *args, columns: list[dict], indicator: Indicator, **kwargs):
@@ -335,7 +335,7 @@ class ValuesForm(forms.Form):
         return [(col, self[value_field(col["key"])]) for col in self.columns]
 
 
-class PlanSettingsForm(forms.ModelForm):
+class PlanSettingsForm(SafeFormMixin, forms.ModelForm):
     """The plan's years, the scenario axes, and one weight field per pillar (all blank: equal weights)."""
 
     class Meta:

@@ -99,7 +99,9 @@ class PlanSettings(Sourced):
         verbose_name_plural = _("pengaturan analisis")
 
     def __str__(self) -> str:
-        return f"{self.region}: {self.start_year or '?'}–{self.horizon_year or '?'}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'region')}: {self.start_year or '?'}–{self.horizon_year or '?'}"
 
     def owning_agency(self):
         return None
@@ -166,7 +168,9 @@ class ReadinessScore(Contributed):
         ]
 
     def __str__(self) -> str:
-        return f"{self.pillar} · {self.aspect}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'pillar')} · {rl(self, 'aspect')}"
 
     def clean(self) -> None:
         super().clean()
@@ -280,7 +284,9 @@ class SwotRating(Contributed):
         constraints = [models.UniqueConstraint(fields=["factor", "agency"], name="one_rating_per_agency")]
 
     def __str__(self) -> str:
-        return f"{self.agency}: {self.importance}/{self.rating}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'agency')}: {self.importance}/{self.rating}"
 
     def clean(self) -> None:
         super().clean()
@@ -370,7 +376,9 @@ class MaturityLevel(Contributed):
         constraints = [models.UniqueConstraint(fields=["region", "element"], name="maturity_per_element")]
 
     def __str__(self) -> str:
-        return f"{self.element}: {self.current or '-'} → {self.target or '-'}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'element')}: {self.current or '-'} → {self.target or '-'}"
 
     def clean(self) -> None:
         super().clean()
@@ -499,7 +507,10 @@ class IndicatorValue(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.peer or self.region} {self.year}: {self.value}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        where = rl(self, "peer") if self.peer_id else rl(self, "region")
+        return f"{rl(self, 'indicator', 'code')} {where} {self.year}: {self.value}"
 
     def owning_agency(self):
         return self.indicator.agency if self.indicator_id else None
@@ -586,7 +597,9 @@ class ScenarioImplication(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.scenario} · {self.pillar}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'scenario')} · {rl(self, 'pillar')}"
 
     def clean(self) -> None:
         check_same_region(self, "scenario")

@@ -252,7 +252,7 @@ def readiness_cell(request: HttpRequest, slug: str, pillar: str, aspect: str) ->
             "evidence": cell.evidence,
             "agency": cell.agency_id,
         }
-    form = ReadinessCellForm(request.POST or None, access=access, initial=initial)
+    form = ReadinessCellForm(request.POST or None, access=access, initial=initial, record=cell)
     back = reverse("readiness-pillar", kwargs={"slug": slug, "pillar": pillar_obj.slug})
     if request.method == "POST" and form.is_valid():
         agency = form.cleaned_data["agency"]
@@ -310,6 +310,7 @@ def _factor_rows(access: Access, pa: PillarAnalysis, kind: str) -> list[dict]:
                         "rating": own.rating if own else None,
                     },
                     prefix=f"f{record.pk}",
+                    record=own,
                 ),
             }
         )
@@ -432,7 +433,7 @@ def factor_rate(request: HttpRequest, slug: str, pillar: str, pk: int) -> HttpRe
     own = SwotRating.objects.filter(factor=factor, agency=access.agency).first() if access.agency else None
     if own is not None:
         initial.update(importance=own.importance, rating=own.rating)
-    form = RatingForm(request.POST or None, access=access, initial=initial, prefix=prefix)
+    form = RatingForm(request.POST or None, access=access, initial=initial, prefix=prefix, record=own)
     if request.method == "POST" and form.is_valid():
         agency = form.cleaned_data["agency"]
         rating = SwotRating.objects.filter(factor=factor, agency=agency).first()

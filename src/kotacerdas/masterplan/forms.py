@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings
+from kotacerdas.web.forms import SafeFormMixin
 
 
-class DocumentSettingsForm(forms.ModelForm):
+class DocumentSettingsForm(SafeFormMixin, forms.ModelForm):
     logo_file = forms.FileField(
         label=_("Logo (PNG, paling besar 1 MB)"),
         required=False,

@@ -35,7 +35,9 @@ class DocumentSettings(models.Model):
         verbose_name_plural = _("pengaturan dokumen")
 
     def __str__(self) -> str:
-        return f"{self.region}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return rl(self, "region")
 
     def owning_agency(self):
         return None

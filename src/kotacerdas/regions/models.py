@@ -399,7 +399,9 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.get_role_display()} · {self.region}"
+        from kotacerdas.regions.labels import related_label as rl
+
+        return f"{rl(self, 'user')} · {self.get_role_display()} · {rl(self, 'region')}"
 
     def clean(self) -> None:
         if self.role == Role.OPERATOR and not self.agency_id:

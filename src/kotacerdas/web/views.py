@@ -27,6 +27,7 @@ from kotacerdas.permissions import (
 )
 from kotacerdas.regions.models import Membership, Mission, Region
 from kotacerdas.web import history
+from kotacerdas.web.dependents import dependents_of
 from kotacerdas.web.kinds import KINDS, Kind, field_rows
 from kotacerdas.web.pages import region_context
 
@@ -263,7 +264,10 @@ def object_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     if not access.can_delete(obj):  # writable but not deletable: one's own role
         messages.error(request, _("Anda tidak dapat mencabut peran Anda sendiri."))
         return redirect(detail_url(access, k, obj))
-    if request.method == "POST":
+    deps = dependents_of(obj)
+    foreign = access.foreign_owners(deps.owners) if not access.is_admin else []
+    allowed = not deps.blockers and access.may_delete_with(obj, deps.owners)
+    if request.method == "POST" and allowed:
         label = str(obj)
         with transaction.atomic():
             obj.delete()
@@ -284,8 +288,22 @@ def object_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
             consequences.append(
                 _("%(n)s kearifan lokal tidak lagi tercatat atas perangkat daerah ini.") % {"n": n_lw}
             )
+    # A refused POST (someone else's records depend on it, or records block it) deletes nothing: 403 / 409.
+    status = 200 if request.method != "POST" else (409 if deps.blockers else 403)
     return render(
-        request, "web/confirm_delete.html", region_context(access, kind=k, obj=obj, consequences=consequences)
+        request,
+        "web/confirm_delete.html",
+        region_context(
+            access,
+            kind=k,
+            obj=obj,
+            consequences=consequences,
+            groups=deps.groups(),
+            blockers=deps.blocker_labels(),
+            refused=bool(foreign) and not deps.blockers,
+            allowed=allowed,
+        ),
+        status=status,
     )
 
 
