@@ -7,7 +7,7 @@ import io
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings
+from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings, validate_logo
 
 
 class DocumentSettingsForm(forms.ModelForm):
@@ -33,8 +33,7 @@ class DocumentSettingsForm(forms.ModelForm):
         if upload.size > MAX_LOGO_BYTES:
             raise forms.ValidationError(_("Logo paling besar 1 MB."))
         data = upload.read()
-        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
-            raise forms.ValidationError(_("Logo harus berkas PNG."))
+        validate_logo(data)  # PNG signature and pixel limit, read from the header before decoding
         try:
             from PIL import Image
 
