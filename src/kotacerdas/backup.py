@@ -280,6 +280,8 @@ def restore(path: str | os.PathLike, replace: bool = False) -> dict:
             # each row is saved, and simple_history would record each as a new change).
             with override_settings(SIMPLE_HISTORY_ENABLED=False):
                 call_command("loaddata", str(fixture), verbosity=0)
+        # Cached documents belong to the replaced content (their keys could even recur after the load).
+        shutil.rmtree(Path(settings.DATA_DIR) / "cache", ignore_errors=True)
         media_root = Path(settings.MEDIA_ROOT)
         if replace and media_root.is_dir():
             shutil.rmtree(media_root)
