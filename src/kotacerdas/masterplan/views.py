@@ -39,8 +39,12 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if not entry.ready() and entry.error() is None:
         cache.start_build(entry)
         cache.wait(entry, BUILD_WAIT_SECONDS)
-    if entry.ready():
-        response = HttpResponse(entry.path.read_bytes(), content_type=render_common.CONTENT_TYPES[fmt])
+    try:
+        data = entry.path.read_bytes()
+    except FileNotFoundError:  # not built yet, or just superseded by a newer version's build
+        data = None
+    if data is not None:
+        response = HttpResponse(data, content_type=render_common.CONTENT_TYPES[fmt])
         response["Content-Disposition"] = (
             f'attachment; filename="{render_common.file_name(access.region.slug, fmt)}"'
         )
