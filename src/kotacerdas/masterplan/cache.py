@@ -18,6 +18,8 @@ inside the web worker. Now:
   registry for the threads of one worker, and an ``flock`` on ``<name>.lock`` across gunicorn's worker processes
   (a process that cannot take the lock leaves the build to the one holding it). A lock held by a process that died
   is released by the kernel, so the next request builds again.
+- **Inside a transaction** (``ATOMIC_REQUESTS``, a test's transaction) a request may see data not committed yet:
+  the view then builds in place and caches nothing (:func:`render_uncached`). Web requests run in autocommit.
 - **Failures** are kept in ``<name>.error`` and shown on the progress page, which then stops refreshing; the
   "try again" link removes the error.
 - ``builds.log`` in the cache folder gets one line per finished build (time, file, seconds): the tests count builds
@@ -182,21 +184,32 @@ def wait(entry: Entry, timeout: float) -> bool:
     return entry.ready()
 
 
+def build_now(entry: Entry) -> None:
+    """Build ``entry`` in the calling thread, unless another process holds its lock or it is already there."""
+    fd = os.open(entry.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return  # another worker process is building this version; its file will appear
+        if entry.ready() or entry.error() is not None:
+            return  # finished by another process between our check and the lock
+        _build(entry)
+    finally:
+        # Releases the lock. The lock file stays: removing it would race with a process that just opened it.
+        os.close(fd)
+
+
+def render_uncached(region, fmt: str) -> bytes:
+    """The document built now from what this connection sees, not cached (for requests inside a transaction)."""
+    from kotacerdas.masterplan.builder import build
+
+    return render_common.render(build(region), fmt)
+
+
 def _build_locked(entry: Entry) -> None:
     try:
-        fd = os.open(entry.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return  # another worker process is building this version; its file will appear
-            if entry.ready() or entry.error() is not None:
-                return  # finished by another process between our check and the lock
-            _build(entry)
-        finally:
-            os.close(
-                fd
-            )  # releases the lock; the file stays (removing it would race with a process opening it)
+        build_now(entry)
     finally:
         connections.close_all()  # this thread's own connections
         with _registry_lock:
