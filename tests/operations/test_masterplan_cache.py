@@ -88,8 +88,13 @@ def test_concurrent_requests_for_the_same_version_share_one_build(world, login):
     barrier = threading.Barrier(len(clients))
 
     def download(i: int) -> None:
+        from django.db import connections
+
         barrier.wait()
-        results[i] = fetch(clients[i], URL.format(fmt="html"))
+        try:
+            results[i] = fetch(clients[i], URL.format(fmt="html"))
+        finally:
+            connections.close_all()  # this thread's connection, or the test database cannot be dropped
 
     threads = [threading.Thread(target=download, args=(i,)) for i in range(len(clients))]
     for t in threads:
