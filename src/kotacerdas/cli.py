@@ -30,6 +30,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    from django.db import connections
+
+    connections.close_all()  # a connection left open here would be shared by every forked worker (PostgreSQL)
     url = f"http://{args.host}:{args.port}/"
     print(f"kotacerdas berjalan di / is running at {url}  (Ctrl+C untuk berhenti / to stop)", flush=True)
     from gunicorn.app.wsgiapp import WSGIApplication
@@ -366,6 +369,94 @@ def cmd_masterplan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirmed(prompt: str, expected: set[str]) -> bool:
+    """Ask on the terminal; an empty or closed input is a no."""
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in expected
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas import backup
+
+    try:
+        summary = backup.backup(args.output)
+    except backup.BackupError as exc:
+        _err(f"{args.output}: {exc}")
+        return 1
+    except OSError as exc:
+        _err(f"{args.output}: tidak dapat ditulis / cannot be written: {exc.strerror or exc}")
+        return 1
+    print(
+        f"Cadangan ditulis / backup written: {summary.path} "
+        f"({summary.objects} data / objects, {summary.media_files} berkas unggahan / uploaded files)"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from kotacerdas import backup
+
+    if not Path(args.file).is_file():
+        _err(f"{args.file}: berkas tidak ditemukan / file not found")
+        return 2
+    if args.replace and not args.yes:
+        call_command("migrate", interactive=False, verbosity=0)
+        if not backup.installation_is_empty():
+            prompt = (
+                "Semua data instalasi ini (daerah, pengguna, riwayat, unggahan) akan DIHAPUS lalu diganti isi "
+                f"cadangan.\nAll data of this installation will be DELETED and replaced by {args.file}.\n"
+                "Ketik 'ya' untuk melanjutkan / type 'yes' to continue: "
+            )
+            if not _confirmed(prompt, {"ya", "yes"}):
+                _err("Dibatalkan, tidak ada yang diubah / cancelled, nothing changed.")
+                return 1
+    try:
+        manifest = backup.restore(args.file, replace=args.replace)
+    except backup.BackupError as exc:
+        _err(f"{args.file}: {exc}")
+        return 1
+    total = sum((manifest.get("counts") or {}).values())
+    print(
+        f"Dipulihkan / restored: {args.file} (dibuat / made {manifest.get('created')}, "
+        f"{total} data / objects, {len(manifest.get('media') or [])} berkas unggahan / uploaded files)"
+    )
+    return 0
+
+
+def cmd_region_delete(args: argparse.Namespace) -> int:
+    _django()
+    from kotacerdas import backup
+    from kotacerdas.actionplan.models import Activity
+    from kotacerdas.regions.models import Agency
+
+    region = _region_or_error(args.region)
+    if region is None:
+        return 2
+    if not args.yes:
+        agencies = Agency.objects.filter(region=region).count()
+        activities = Activity.objects.filter(region=region).count()
+        prompt = (
+            f"Daerah {region.title} ({region.slug}) beserta seluruh isinya ({agencies} perangkat daerah, "
+            f"{activities} kegiatan, semua analisis dan keanggotaan) akan DIHAPUS.\n"
+            f"Region {region.title} and everything in it will be DELETED.\n"
+            f"Ketik kode singkat daerah untuk melanjutkan / type the region slug to continue ({region.slug}): "
+        )
+        if not _confirmed(prompt, {region.slug.lower()}):
+            _err("Dibatalkan, tidak ada yang dihapus / cancelled, nothing deleted.")
+            return 1
+    deleted = backup.delete_region(region.slug)
+    total = sum(deleted.values())
+    print(f"Dihapus / deleted: {region.title} ({region.slug}), {total} data / objects")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
     from django.core.management import execute_from_command_line
@@ -456,6 +547,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--run", metavar="NAME", help="hasil prioritas tersimpan / a saved run (default: compute now)"
     )
     p.set_defaults(func=cmd_roadmap)
+
+    p = sub.add_parser("backup", help="cadangkan seluruh instalasi / back up the whole installation")
+    p.add_argument("-o", "--output", required=True, help="FILE.zip (dibuat dengan izin 0600 / mode 0600)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="pulihkan instalasi dari cadangan / restore a backup")
+    p.add_argument("file", help="FILE.zip dari / from `kotacerdas backup`")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="hapus semua data yang ada lebih dahulu / wipe an installation that is not empty first",
+    )
+    p.add_argument("--yes", action="store_true", help="tanpa konfirmasi / do not ask")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("region", help="kelola daerah / manage regions")
+    region_sub = p.add_subparsers(dest="region_command", required=True, metavar="ACTION")
+    q = region_sub.add_parser(
+        "delete", help="hapus daerah dan seluruh isinya / delete a region and all of it"
+    )
+    q.add_argument("region", help="kode singkat daerah / region slug")
+    q.add_argument("--yes", action="store_true", help="tanpa konfirmasi / do not ask")
+    q.set_defaults(func=cmd_region_delete)
 
     p = sub.add_parser(
         "manage", help="perintah manajemen Django / Django management commands", add_help=False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -233,9 +233,14 @@ class SwotFactor(Contributed):
         return f"{self.ref}: {self.text[:60]}" if self.ref else f"{self.kind}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
-        if not self.ref:
+        if self.ref:
+            return super().save(*args, **kwargs)
+        # Two operators adding a factor at the same moment must not both get the next number: the region's row is
+        # locked until the transaction ends (PostgreSQL; SQLite's IMMEDIATE transactions already run one at a time).
+        with transaction.atomic():
+            list(Region.objects.select_for_update().filter(pk=self.region_id).values_list("pk", flat=True))
             self.ref = self.next_ref(self.region_id, self.pillar.slug, self.kind)
-        super().save(*args, **kwargs)
+            super().save(*args, **kwargs)
 
     @staticmethod
     def next_ref(region_id: int, pillar_slug: str, kind: str) -> str:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings
+from kotacerdas.masterplan.models import MAX_LOGO_BYTES, DocumentSettings, validate_logo
 from kotacerdas.web.forms import SafeFormMixin
 
 
@@ -35,8 +35,7 @@ class DocumentSettingsForm(SafeFormMixin, forms.ModelForm):
         if upload.size > MAX_LOGO_BYTES:
             raise forms.ValidationError(_("Logo paling besar 1 MB."))
         data = upload.read()
-        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
-            raise forms.ValidationError(_("Logo harus berkas PNG."))
+        validate_logo(data)  # PNG signature and pixel limit, read from the header before decoding
         try:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
