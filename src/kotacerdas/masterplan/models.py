@@ -72,4 +72,4 @@ class DocumentSettings(models.Model):
             try:
                 validate_logo(bytes(self.logo))
             except ValidationError as exc:
-                raise ValidationError({"logo": exc.messages}) from exc
+                raise ValidationError({"logo": exc.error_list}) from exc
