@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.web.forms import SafeFormMixin
 
-class InvitationCodeForm(forms.Form):
+
+class InvitationCodeForm(SafeFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Kode undangan"),
         max_length=100,
