@@ -26,6 +26,7 @@ shortest float that gives the same decimal back (``4.99``).
 
 from __future__ import annotations
 
+import copy
 import difflib
 from typing import Any
 
@@ -52,6 +53,7 @@ from kotacerdas.interchange.sections import (
     Section,
     WriteContext,
     abbreviation,
+    assign,
     entries,
     name_key,
     number,
@@ -709,11 +711,19 @@ class IndicatorsSection(Section):
 
 
 class DriversSection(Section):
-    """``drivers``: the driving forces (PESTEL) with impact and uncertainty 1–5, by name."""
+    """``drivers``: the driving forces (PESTEL) with impact and uncertainty 1–5, by name (the natural key, in any
+    case). Also the workbook's ``Pendorong`` sheet (:class:`.workbook_codecs.DriversCodec`); only the region admin
+    brings drivers in."""
 
     key = "drivers"
     required = False
     FIELDS = ("name", "category", "description", "impact", "uncertainty", *SOURCED)
+    REQUIRED = ("category", "impact", "uncertainty")
+    MESSAGES = {
+        "duplicate": "nama pendorong / driver name {value!r} sudah dipakai di / is already used at {at}",
+        "admin_only": "hanya admin daerah yang boleh mengisi faktor pendorong / only the region admin may enter "
+        "drivers",
+    }
 
     def export(self, region: Region) -> list[dict]:
         rows = sorted(Driver.objects.filter(region=region), key=lambda d: (name_key(d.name), d.pk))
@@ -722,16 +732,40 @@ class DriversSection(Section):
     def collect(self, data: Any, ctx: CheckContext) -> None:
         ctx.register("drivers", (((self.key, i), item.get("name")) for i, item in entries(data)))
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[str, Driver]:
+        return {d.name.casefold(): d for d in Driver.objects.filter(region=region)} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
-        items = entries(data)
-        ctx.check_unique((self.key,), items, "name", "nama pendorong / driver name")
-        for i, item in items:
-            ctx.validate_model(Driver(**values(Driver, item, self.FIELDS)), (self.key, i), exclude=["region"])
+        existing = self.existing(ctx.region)
+        seen: dict[str, Path] = {}
+        for i, item in entries(data):
+            path = (self.key, i)
+            if not ctx.may_create(Driver):
+                ctx.problem(self, "admin_only", path + ("name",))
+                continue
+            name = item.get("name")
+            if not isinstance(name, str):
+                ctx.missing(self, path + ("name",))
+                continue
+            if name.casefold() in seen:
+                ctx.problem(self, "duplicate", path + ("name",), value=name, other=seen[name.casefold()])
+                continue
+            seen[name.casefold()] = path
+            stored = existing.get(name.casefold())
+            for field in self.REQUIRED:
+                if item.get(field) is None and (stored is None or field in item):
+                    ctx.missing(self, path + (field,))
+            driver = copy.copy(stored) if stored is not None else Driver(name=name)
+            ctx.validate_model(assign(driver, item, self.FIELDS[1:]), path, exclude=["region"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         names = ctx.refs.setdefault("drivers", {})
+        existing = self.existing(ctx.region)
         for item in data:
-            names[item["name"]] = ctx.save(Driver(region=ctx.region, **values(Driver, item, self.FIELDS)))
+            stored = existing.get(item["name"].casefold())
+            driver = stored if stored is not None else Driver(region=ctx.region, name=item["name"])
+            names[item["name"]] = ctx.upsert(self.key, driver, item, self.FIELDS[1:])
 
 
 class ScenariosSection(Section):

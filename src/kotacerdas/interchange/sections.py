@@ -60,10 +60,17 @@ class CheckContext:
     """What the checks share: the document, the slug the region will get, the problems found so far, and the
     names each section registers for references (``keys["agencies"]["Dinkes"] == ("agencies", 1)``)."""
 
+    #: How this pipeline words a rule (``"duplicate"`` → text): each section's ``MESSAGES`` for the region file.
+    voice = "region"
+
     def __init__(
         self, document: dict, slug: Any, schema_problems: Iterable[Problem], slug_option: bool = False
     ):
         self.document = document
+        #: The region an import brings rows into (None for a region file, which creates a new region) and who
+        #: brings them in (None: everything may be written).
+        self.region = None
+        self.access = None
         #: The slug the region will get: the ``--slug`` option (``slug_option``) or the file's ``region.slug``.
         self.slug = slug
         self.slug_option = slug_option
@@ -73,6 +80,25 @@ class CheckContext:
 
     def report(self, path: Path, message: str) -> None:
         self.problems.append(Problem(tuple(path), message))
+
+    def problem(self, section: Section, rule: str, path: Path, **params: Any) -> None:
+        """Report the broken ``rule`` at ``path`` in this pipeline's words (the section's ``MESSAGES``; the
+        workbook's context words it with the sheet codec's, at the cell of ``path``)."""
+        if "other" in params:
+            params["at"] = format_path(params["other"])
+        self.report(path, section.MESSAGES[rule].format(**params))
+
+    def missing(self, section: Section, path: Path) -> None:
+        """A required value is absent (the schema already says so for a region file, so this only reports what
+        the schema could not see)."""
+        if self.well_formed(path) and not self.has_problem(path):
+            self.report(path, "wajib diisi / is required")
+
+    def model_problem(self, path: Path, indonesian: str, english: str) -> None:
+        self.report(path, indonesian if indonesian == english else f"{indonesian} / {english}")
+
+    def may_create(self, model) -> bool:
+        return self.access is None or self.access.can_create(model)
 
     def well_formed(self, path: Path) -> bool:
         """True when the schema found nothing wrong at, inside or above ``path``."""
@@ -93,12 +119,12 @@ class CheckContext:
         try:
             instance.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            for field, messages in bilingual(exc).items():
+            for field, pairs in model_messages(exc).items():
                 where = path if field == NON_FIELD_ERRORS else path + (field,)
                 if self.has_problem(where):
                     continue
-                for message in messages:
-                    self.report(where, message)
+                for indonesian, english in pairs:
+                    self.model_problem(where, indonesian, english)
 
     def register(self, kind: str, entries_: Iterable[tuple[Path, Any]]) -> None:
         """Make ``kind`` names referable; the first occurrence of a name wins (duplicates are a problem)."""
@@ -154,16 +180,34 @@ class CheckContext:
 
 
 class WriteContext:
-    """What the writers share: the new region and the rows other sections refer to
-    (``refs["agencies"]["Dinkes"]`` is the new Agency)."""
+    """What the writers share: the region (new for a region file, existing for a workbook), the rows other sections
+    refer to (``refs["agencies"]["Dinkes"]`` is the Agency), who writes and why, and per section how many rows were
+    created, updated and left unchanged."""
 
-    def __init__(self, slug: str):
+    def __init__(self, slug: str, *, region=None, user=None, reason: str = CHANGE_REASON):
         self.slug = slug
-        self.region = None
+        self.region = region
+        self.user = user
+        self.reason = reason
         self.refs: dict[str, dict[str, models.Model]] = {}
+        self.counts: dict[str, dict[str, int]] = {}
 
     def save(self, obj: models.Model) -> models.Model:
-        return record(obj, CHANGE_REASON)
+        return record(obj, self.reason, self.user)
+
+    def upsert(self, key: str, obj: models.Model, item: dict, fields: Iterable[str]) -> models.Model:
+        """Create ``obj`` (unsaved) or update it with ``item``'s values for ``fields`` (absent keys keep what is
+        stored); only a row that actually changes is saved, so re-importing an export writes no history."""
+        new = obj.pk is None
+        before = None if new else snapshot(obj)
+        assign(obj, item, fields)
+        changed = new or snapshot(obj) != before
+        if changed:
+            self.save(obj)
+        counts = self.counts.setdefault(key, {})
+        what = "created" if new else "updated" if changed else "unchanged"
+        counts[what] = counts.get(what, 0) + 1
+        return obj
 
     def ref(self, kind: str, name: str | None):
         return None if name is None else self.refs[kind][name]
@@ -196,6 +240,29 @@ def record(obj: models.Model, reason: str, user=None) -> models.Model:
         obj._history_user = user
     obj._change_reason = reason
     obj.save()
+    return obj
+
+
+def snapshot(obj: models.Model) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def assign(obj: models.Model, item: dict, fields: Iterable[str]) -> models.Model:
+    """Set ``item``'s values for ``fields`` on ``obj`` (absent keys keep what ``obj`` has): a text keeps the stored
+    one when it differs only in surrounding space or line ends, None is the empty text, a number a Decimal."""
+    for name in fields:
+        if name not in item:
+            continue
+        value = item[name]
+        field = obj._meta.get_field(name)
+        if isinstance(field, models.CharField | models.TextField) and not field.choices:
+            value = value or ""
+            current = getattr(obj, name) or ""
+            if current.replace("\r\n", "\n").strip() == value:
+                continue
+        elif isinstance(field, models.DecimalField):
+            value = to_decimal(value)
+        setattr(obj, name, value)
     return obj
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from kotacerdas.interchange import workbook_actionplan, workbook_export, workbook_import
+from kotacerdas.interchange import workbook_actionplan, workbook_codecs, workbook_export, workbook_import
 from kotacerdas.interchange.workbook_layout import FORMAT, Catalogue, new_workbook
 from kotacerdas.interchange.workbook_problems import CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.regions.models import Agency
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: Every sheet's check, in the order of the workbook: bimtek I–II, then the action plan's sheets.
-CHECKS = (*workbook_import.CHECKS, *workbook_actionplan.ACTIONPLAN_CHECKS)
+CHECKS = (*workbook_import.CHECKS, *workbook_codecs.CODECS, *workbook_actionplan.ACTIONPLAN_CHECKS)
 
 
 def write_template(path_or_file: str | Any | IO[bytes], framework: str = "kominfo-2021") -> None:

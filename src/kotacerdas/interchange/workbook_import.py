@@ -25,7 +25,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
-    Driver,
     Indicator,
     IndicatorValue,
     MaturityLevel,
@@ -37,7 +36,8 @@ from kotacerdas.assessment.models import (
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
 from kotacerdas.interchange import limits
-from kotacerdas.interchange.sections import model_messages, record
+from kotacerdas.interchange.problems import Path
+from kotacerdas.interchange.sections import CheckContext, WriteContext, model_messages, record
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -46,7 +46,6 @@ from kotacerdas.interchange.workbook_layout import (
     KEMATANGAN,
     KESIAPAN,
     NILAI,
-    PENDORONG,
     SHEETS,
     STRATEGI,
     SWOT,
@@ -470,6 +469,64 @@ class Context:
                     continue
                 for id_, en in pairs:
                     self.problems.at(row, key, en, id_)
+
+
+class SheetCheck(CheckContext):
+    """The check context of the sheets that have a codec: a section's ``check`` runs on the data the codec built
+    from the rows, and each problem it reports at a JSON path is worded by the codec (``codec.MESSAGES``, English
+    and Indonesian apart) at the cell of that path (``drivers[3].impact`` → ``Pendorong!C5``)."""
+
+    voice = "workbook"
+
+    def __init__(self, parse: Context):
+        super().__init__({}, parse.region.slug, [])
+        self.region = parse.region
+        self.access = parse.access
+        self.parse = parse
+        self.rows: dict[Path, Row] = {}  # (section key, index) → the row the item came from
+        self.codecs: dict[str, Any] = {}
+
+    def decode(self, codec, rows: list[Row]) -> list[dict]:
+        data = []
+        for row, item in codec.decode(rows, self.parse):
+            self.rows[(codec.section.key, len(data))] = row
+            data.append(item)
+        self.codecs[codec.section.key] = codec
+        return data
+
+    def _cell(self, path: Path) -> tuple[Row, str]:
+        codec = self.codecs[path[0]]
+        column = codec.COLUMNS.get(path[2], codec.sheet.columns[0].key) if len(path) > 2 else None
+        return self.rows[tuple(path[:2])], column or codec.sheet.columns[0].key
+
+    def problem(self, section, rule: str, path: Path, **params: Any) -> None:
+        row, column = self._cell(path)
+        if "other" in params:
+            params["row"] = self.rows[tuple(params["other"][:2])].number
+        en, id_ = self.codecs[path[0]].MESSAGES[rule]
+        self.parse.problems.at(row, column, en.format(**params), id_.format(**params))
+
+    def missing(self, section, path: Path) -> None:
+        row, column = self._cell(path)
+        if column not in row.bad:
+            self.parse.missing(row, column)
+
+    def report(self, path: Path, message: str) -> None:
+        indonesian, _, english = message.partition(" / ")
+        self.model_problem(path, indonesian, english or indonesian)
+
+    def model_problem(self, path: Path, indonesian: str, english: str) -> None:
+        row, column = self._cell(path)
+        self.parse.problems.at(row, column, english, indonesian)
+
+    def well_formed(self, path: Path) -> bool:
+        if len(path) < 3:
+            return True
+        row, column = self._cell(path)
+        return column not in row.bad
+
+    def has_problem(self, path: Path) -> bool:
+        return not self.well_formed(path)
 
 
 def set_text(obj: models.Model, name: str, value: str | None) -> None:
@@ -1133,61 +1190,6 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(NILAI.name, obj, new, before)
 
 
-def check_drivers(ctx: Context, rows: list[Row]) -> None:
-    existing = {d.name.casefold(): d for d in Driver.objects.filter(region=ctx.region)}
-    seen: dict[str, int] = {}
-    for row in rows:
-        if not ctx.access.can_create(Driver):
-            ctx.problems.at(
-                row,
-                "name",
-                "only the region admin may enter drivers",
-                "hanya admin daerah yang boleh mengisi faktor pendorong",
-            )
-            continue
-        name = ctx.text(row, "name")
-        category = ctx.choice(row, "category", CATEGORIES)
-        impact = ctx.integer(row, "impact")
-        uncertainty = ctx.integer(row, "uncertainty")
-        if name is None:
-            ctx.missing(row, "name")
-            continue
-        if name.casefold() in seen:
-            ctx.problems.at(
-                row,
-                "name",
-                f"driver {name!r} already appears in row {seen[name.casefold()]}",
-                f"pendorong {name!r} sudah ada di baris {seen[name.casefold()]}",
-            )
-            continue
-        seen[name.casefold()] = row.number
-        obj = existing.get(name.casefold())
-        new = obj is None
-        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
-            if value is None and (new or row.has(key)):
-                ctx.missing(row, key)
-        if new:
-            obj = Driver(region=ctx.region, name=name)
-        before = None if new else snapshot(obj)
-        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
-            if value is not None:
-                assign(obj, key, value)
-        if row.has("description"):
-            set_text(obj, "description", ctx.text(row, "description"))
-        ctx.validate(
-            row,
-            obj,
-            {
-                "name": "name",
-                "category": "category",
-                "impact": "impact",
-                "uncertainty": "uncertainty",
-                "description": "description",
-            },
-        )
-        ctx.plan(PENDORONG.name, obj, new, before)
-
-
 #: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
     (KESIAPAN, check_readiness),
@@ -1196,7 +1198,6 @@ CHECKS = (
     (KEMATANGAN, check_maturity),
     (INDIKATOR, check_indicators),
     (NILAI, check_values),
-    (PENDORONG, check_drivers),
 )
 
 
@@ -1310,7 +1311,9 @@ def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
 
 
 def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
-    """Read the sheets of ``checks`` (``(sheet, check)`` pairs), check them all, then write in one transaction."""
+    """Read the sheets of ``checks`` (``(sheet, check)`` pairs, where ``check`` is a function of the rows or a sheet
+    codec), check them all, then write in one transaction. A codec's rows become its section's data, which the
+    section checks and writes as it does a region file's."""
     workbook = _load(path_or_file)
     present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
     if not present:
@@ -1325,12 +1328,27 @@ def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, u
     with transaction.atomic():
         ctx = Context(region, agency, user)
         ctx.problems = problems
+        coded = SheetCheck(ctx)
+        sections = []
         for check, rows in sheets:
-            check(ctx, rows)
+            if hasattr(check, "decode"):
+                sections.append((check, coded.decode(check, rows)))
+            else:
+                check(ctx, rows)
+        for codec, data in sections:
+            codec.section.collect(data, coded)
+        for codec, data in sections:
+            codec.section.check(data, coded)
         if ctx.problems:
             raise InvalidWorkbook(ctx.problems.sorted())
         try:
             _write(ctx)
+            written = WriteContext(region.slug, region=region, user=user, reason=CHANGE_REASON)
+            for codec, data in sections:
+                codec.section.write(data, written)
+                for what, count in written.counts.get(codec.section.key, {}).items():
+                    bucket = getattr(ctx.summary, what)
+                    bucket[codec.sheet.name] = bucket.get(codec.sheet.name, 0) + count
         except (DatabaseError, ValidationError) as exc:
             raise InvalidWorkbook(
                 [
