@@ -143,7 +143,7 @@ def reference(ctx: CheckContext | WriteContext) -> Reference:
     """The reference data of the region's framework, looked up once per check or write."""
     cached = getattr(ctx, "_assessment_reference", None)
     if cached is None:
-        if isinstance(ctx, WriteContext):
+        if ctx.region is not None:
             framework = ctx.region.framework
         else:
             region = ctx.document.get("region")
@@ -492,6 +492,7 @@ class MaturitySection(Section):
 
     key = "maturity"
     required = False
+    MESSAGES = {"duplicate": "elemen / element {value} sudah ada di / is already at {at}"}
     FIELDS = ("pillar", "element", "current", "target", "evidence", "agency", *SOURCED)
     PLAIN = ("current", "target", "evidence", *SOURCED)
 
@@ -509,32 +510,51 @@ class MaturitySection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[tuple[str, str], MaturityLevel]:
+        levels = MaturityLevel.objects.filter(region=region).select_related("element__pillar", "agency")
+        return {(m.element.pillar.slug, m.element.slug): m for m in levels} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_pairs((self.key,), items, ("pillar", "element"), "elemen / element")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        seen: dict[tuple, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
-            if ref.pillar(ctx, path + ("pillar",), item.get("pillar")) is not None:
-                ref.element(ctx, path + ("element",), item.get("pillar"), item.get("element"))
+            pillar, element = item.get("pillar"), item.get("element")
+            if ref.pillar(ctx, path + ("pillar",), pillar) is not None:
+                ref.element(ctx, path + ("element",), pillar, element)
             _check_agency(ctx, path, item)
-            ctx.validate_model(
-                MaturityLevel(**values(MaturityLevel, item, self.PLAIN)),
-                path,
-                exclude=["region", "element", "agency"],
-            )
+            if not isinstance(element, str):
+                ctx.missing(self, path + ("element",))
+            if not ctx.well_formed(path + ("element",)) or not isinstance(pillar, str):
+                continue
+            if (pillar, element) in seen:
+                shown = f"{pillar} · {element}"
+                ctx.problem(
+                    self,
+                    "duplicate",
+                    path + ("element",),
+                    value=shown,
+                    element=element,
+                    other=seen[(pillar, element)],
+                )
+                continue
+            seen[(pillar, element)] = path
+            stored = existing.get((pillar, element))
+            if not ctx.may_bring_in(self, path, MaturityLevel, stored, item):
+                continue
+            level = copy.copy(stored) if stored is not None else MaturityLevel()
+            ctx.validate_model(assign(level, item, self.PLAIN), path, exclude=["region", "element", "agency"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
         for item in data:
-            ctx.save(
-                MaturityLevel(
-                    region=ctx.region,
-                    element=ref.elements[(item["pillar"], item["element"])],
-                    agency=ctx.ref("agencies", item.get("agency")),
-                    **values(MaturityLevel, item, self.PLAIN),
-                )
-            )
+            key = (item["pillar"], item["element"])
+            level = existing.get(key) or MaturityLevel(region=ctx.region, element=ref.elements[key])
+            related = {"agency": ctx.ref("agencies", item["agency"])} if "agency" in item else {}
+            ctx.upsert(self.key, level, item, self.PLAIN, **related)
 
 
 # --- competitiveness (§5) and the future (§6) ---------------------------------------------------------------------

@@ -42,6 +42,8 @@ class Section:
     required: bool = True
     #: Whether an export leaves the key out when ``export`` gives None (a key added to files that had no such data).
     omit_when_none: bool = False
+    #: How the region file words the rules this section reports (``ctx.problem(self, "duplicate", ...)``).
+    MESSAGES: dict[str, str] = {}
 
     def export(self, region) -> Any:
         raise NotImplementedError
@@ -86,7 +88,7 @@ class CheckContext:
         workbook's context words it with the sheet codec's, at the cell of ``path``)."""
         if "other" in params:
             params["at"] = format_path(params["other"])
-        self.report(path, section.MESSAGES[rule].format(**params))
+        self.report(path, {**COMMON_MESSAGES, **section.MESSAGES}[rule].format(**params))
 
     def missing(self, section: Section, path: Path) -> None:
         """A required value is absent (the schema already says so for a region file, so this only reports what
@@ -99,6 +101,32 @@ class CheckContext:
 
     def may_create(self, model) -> bool:
         return self.access is None or self.access.can_create(model)
+
+    def agency(self, abbreviation: Any):
+        """The region's agency named ``abbreviation`` (for the permission questions of an import into a region)."""
+        if self.access is None or not isinstance(abbreviation, str):
+            return None
+        if not hasattr(self, "_agencies"):
+            self._agencies = {a.abbreviation: a for a in self.region.agencies.all()}
+        return self._agencies.get(abbreviation)
+
+    def may_bring_in(self, section: Section, path: Path, model, stored, item: dict) -> bool:
+        """May this import write ``item`` (a new ``model`` row or a change to ``stored``)? ``Access`` decides
+        (an operator only brings in rows of their own agency); a refusal is reported at ``path + ("agency",)``."""
+        where = path + ("agency",)
+        if self.access is None:
+            return True
+        if not self.well_formed(where):  # an unknown agency, already reported
+            return self.access.may_bring_in(model)
+        agency = self.agency(item.get("agency"))
+        if self.access.may_bring_in(model, stored, agency=agency):
+            return True
+        params = {"mine": self.access.agency.abbreviation}
+        if stored is not None and (agency is None or agency.pk == self.access.agency.pk):
+            owner = stored.owning_agency()
+            params["owner"] = owner.abbreviation if owner is not None else "admin daerah"
+        self.problem(section, "not_yours", where, **params)
+        return False
 
     def well_formed(self, path: Path) -> bool:
         """True when the schema found nothing wrong at, inside or above ``path``."""
@@ -179,6 +207,12 @@ class CheckContext:
                 seen[key] = prefix + (index,)
 
 
+#: How the region file words the rules every section may report (a section's ``MESSAGES`` add its own).
+COMMON_MESSAGES = {
+    "not_yours": "Anda hanya boleh mengisi baris {mine} / you may only enter rows of {mine}",
+}
+
+
 class WriteContext:
     """What the writers share: the region (new for a region file, existing for a workbook), the rows other sections
     refer to (``refs["agencies"]["Dinkes"]`` is the Agency), who writes and why, and per section how many rows were
@@ -195,12 +229,17 @@ class WriteContext:
     def save(self, obj: models.Model) -> models.Model:
         return record(obj, self.reason, self.user)
 
-    def upsert(self, key: str, obj: models.Model, item: dict, fields: Iterable[str]) -> models.Model:
-        """Create ``obj`` (unsaved) or update it with ``item``'s values for ``fields`` (absent keys keep what is
-        stored); only a row that actually changes is saved, so re-importing an export writes no history."""
+    def upsert(
+        self, key: str, obj: models.Model, item: dict, fields: Iterable[str], **related
+    ) -> models.Model:
+        """Create ``obj`` (unsaved) or update it with ``item``'s values for ``fields`` and the ``related`` rows
+        (absent keys keep what is stored); only a row that actually changes is saved, so re-importing an export
+        writes no history."""
         new = obj.pk is None
         before = None if new else snapshot(obj)
         assign(obj, item, fields)
+        for name, value in related.items():
+            setattr(obj, name, value)
         changed = new or snapshot(obj) != before
         if changed:
             self.save(obj)

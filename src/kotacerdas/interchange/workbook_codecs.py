@@ -9,9 +9,10 @@ words the section's rules for the workbook (``MESSAGES``: rule → English and I
 
 from __future__ import annotations
 
-from kotacerdas.interchange.assessment import DriversSection
+from kotacerdas.interchange.assessment import DriversSection, MaturitySection
+from kotacerdas.interchange.sections import abbreviation
 from kotacerdas.interchange.workbook_import import BAD, CATEGORIES, Context, Row
-from kotacerdas.interchange.workbook_layout import PENDORONG
+from kotacerdas.interchange.workbook_layout import KEMATANGAN, PENDORONG
 
 
 class DriversCodec:
@@ -47,5 +48,51 @@ class DriversCodec:
         return decoded
 
 
+class MaturityCodec:
+    """``Kematangan`` ↔ ``maturity``: pillar and element found by slug or name (the element alone is enough), the
+    agency by abbreviation or name (an operator's blank cell is their own agency)."""
+
+    section = MaturitySection()
+    sheet = KEMATANGAN
+    COLUMNS = {name: name for name in ("pillar", "element", "current", "target", "evidence", "agency")}
+    ROW_COLUMN = "current"
+    MESSAGES = {
+        "duplicate": (
+            "element {element!r} already appears in row {row}",
+            "elemen {element!r} sudah ada di baris {row}",
+        ),
+    }
+
+    def decode(self, rows: list[Row], parse: Context) -> list[tuple[Row, dict]]:
+        decoded = []
+        for row in rows:
+            if not row.has_content():
+                continue  # the blank lines of the elements nobody has filled in yet
+            pillar = parse.pillar(row) if row.has("pillar") else None
+            element = parse.element(row)
+            item: dict = {}
+            if element not in (None, BAD):
+                if pillar not in (None, BAD) and element.pillar_id != pillar.pk:
+                    parse.problems.at(
+                        row,
+                        "element",
+                        f"element {element.slug!r} belongs to pillar {element.pillar.slug!r}, not {pillar.slug!r}",
+                        f"elemen {element.slug!r} termasuk pilar {element.pillar.slug!r}, bukan {pillar.slug!r}",
+                    )
+                    continue
+                item.update(pillar=element.pillar.slug, element=element.slug)
+            for key in ("current", "target"):
+                value = parse.integer(row, key)
+                if row.has(key) and value is not BAD:
+                    item[key] = value
+            if row.has("evidence"):
+                item["evidence"] = parse.text(row, "evidence")
+            agency = parse.agency_cell(row)
+            if agency is not BAD and (row.has("agency") or parse.agency is not None):
+                item["agency"] = abbreviation(agency)
+            decoded.append((row, item))
+        return decoded
+
+
 #: The sheets read through their section, in the order of the workbook.
-CODECS = ((PENDORONG, DriversCodec()),)
+CODECS = ((KEMATANGAN, MaturityCodec()), (PENDORONG, DriversCodec()))

@@ -27,7 +27,6 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from kotacerdas.assessment.models import (
     Indicator,
     IndicatorValue,
-    MaturityLevel,
     Peer,
     ReadinessScore,
     Strategy,
@@ -43,7 +42,6 @@ from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
     DIRECTION_LABELS,
     INDIKATOR,
-    KEMATANGAN,
     KESIAPAN,
     NILAI,
     SHEETS,
@@ -471,6 +469,17 @@ class Context:
                     self.problems.at(row, key, en, id_)
 
 
+#: How the workbook words the rules every section may report: English, Indonesian and, optionally, their hints.
+WORKBOOK_MESSAGES = {
+    "not_yours": (
+        "you may only enter rows of {mine}",
+        "Anda hanya boleh mengisi baris {mine}",
+        "this row belongs to {owner}",
+        "baris ini milik {owner}",
+    ),
+}
+
+
 class SheetCheck(CheckContext):
     """The check context of the sheets that have a codec: a section's ``check`` runs on the data the codec built
     from the rows, and each problem it reports at a JSON path is worded by the codec (``codec.MESSAGES``, English
@@ -485,6 +494,7 @@ class SheetCheck(CheckContext):
         self.parse = parse
         self.rows: dict[Path, Row] = {}  # (section key, index) → the row the item came from
         self.codecs: dict[str, Any] = {}
+        self.register("agencies", ((("agencies", i), a.abbreviation) for i, a in enumerate(parse.agencies)))
 
     def decode(self, codec, rows: list[Row]) -> list[dict]:
         data = []
@@ -496,15 +506,22 @@ class SheetCheck(CheckContext):
 
     def _cell(self, path: Path) -> tuple[Row, str]:
         codec = self.codecs[path[0]]
-        column = codec.COLUMNS.get(path[2], codec.sheet.columns[0].key) if len(path) > 2 else None
-        return self.rows[tuple(path[:2])], column or codec.sheet.columns[0].key
+        first = getattr(
+            codec, "ROW_COLUMN", codec.sheet.columns[0].key
+        )  # where a problem of the whole row goes
+        column = codec.COLUMNS.get(path[2], first) if len(path) > 2 else first
+        return self.rows[tuple(path[:2])], column
 
     def problem(self, section, rule: str, path: Path, **params: Any) -> None:
         row, column = self._cell(path)
         if "other" in params:
             params["row"] = self.rows[tuple(params["other"][:2])].number
-        en, id_ = self.codecs[path[0]].MESSAGES[rule]
-        self.parse.problems.at(row, column, en.format(**params), id_.format(**params))
+        en, id_, *hints = {**WORKBOOK_MESSAGES, **self.codecs[path[0]].MESSAGES}[rule]
+        try:
+            hints = [hint.format(**params) for hint in hints]
+        except KeyError:  # a hint needs what only some problems know (who owns the row)
+            hints = []
+        self.parse.problems.at(row, column, en.format(**params), id_.format(**params), *hints)
 
     def missing(self, section, path: Path) -> None:
         row, column = self._cell(path)
@@ -928,67 +945,6 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(STRATEGI.name, strategy, new, before, factors)
 
 
-def check_maturity(ctx: Context, rows: list[Row]) -> None:
-    existing = {m.element_id: m for m in MaturityLevel.objects.filter(region=ctx.region)}
-    seen: dict[int, int] = {}
-    for row in rows:
-        if not row.has_content():
-            continue
-        pillar = ctx.pillar(row) if row.has("pillar") else None
-        element = ctx.element(row)
-        if element is None:
-            ctx.missing(row, "element")
-        if element not in (None, BAD) and pillar not in (None, BAD) and element.pillar_id != pillar.pk:
-            ctx.problems.at(
-                row,
-                "element",
-                f"element {element.slug!r} belongs to pillar {element.pillar.slug!r}, not {pillar.slug!r}",
-                f"elemen {element.slug!r} termasuk pilar {element.pillar.slug!r}, bukan {pillar.slug!r}",
-            )
-            continue
-        current = ctx.integer(row, "current")
-        target = ctx.integer(row, "target")
-        agency = ctx.agency_cell(row)
-        if element in (None, BAD):
-            continue
-        if element.pk in seen:
-            ctx.problems.at(
-                row,
-                "element",
-                f"element {element.slug!r} already appears in row {seen[element.pk]}",
-                f"elemen {element.slug!r} sudah ada di baris {seen[element.pk]}",
-            )
-            continue
-        seen[element.pk] = row.number
-        obj = existing.get(element.pk)
-        if not ctx.owner_ok(row, MaturityLevel, obj, agency):
-            continue
-        new = obj is None
-        if new:
-            obj = MaturityLevel(region=ctx.region, element=element)
-        before = None if new else snapshot(obj)
-        if row.has("current"):
-            assign(obj, "current", current)
-        if row.has("target"):
-            assign(obj, "target", target)
-        if row.has("evidence"):
-            set_text(obj, "evidence", ctx.text(row, "evidence"))
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        ctx.validate(
-            row,
-            obj,
-            {
-                "current": "current",
-                "target": "target",
-                "evidence": "evidence",
-                "agency": "agency",
-                "element": "element",
-            },
-        )
-        ctx.plan(KEMATANGAN.name, obj, new, before)
-
-
 def check_indicators(ctx: Context, rows: list[Row]) -> None:
     existing = {i.code.casefold(): i for i in Indicator.objects.filter(region=ctx.region)}
     ctx.indicator_by_code.update(existing)
@@ -1195,7 +1151,6 @@ CHECKS = (
     (KESIAPAN, check_readiness),
     (SWOT, check_swot),
     (STRATEGI, check_strategies),
-    (KEMATANGAN, check_maturity),
     (INDIKATOR, check_indicators),
     (NILAI, check_values),
 )
@@ -1344,6 +1299,7 @@ def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, u
         try:
             _write(ctx)
             written = WriteContext(region.slug, region=region, user=user, reason=CHANGE_REASON)
+            written.refs["agencies"] = {a.abbreviation: a for a in ctx.agencies}
             for codec, data in sections:
                 codec.section.write(data, written)
                 for what, count in written.counts.get(codec.section.key, {}).items():
