@@ -88,3 +88,17 @@ def test_an_operator_may_not_change_another_agencys_level(filled, world, row_cou
         "this row belongs to Diskominfostandi",
         "baris ini milik Diskominfostandi",
     )
+
+
+def test_a_repeated_readiness_cell_is_refused_at_its_aspect(filled):
+    wb = load_workbook(exported(filled))
+    ws = wb["Kesiapan"]
+    first = next(r[0].row for r in ws.iter_rows(min_row=2) if r[3].value is not None)
+    ws.append([ws.cell(first, c).value for c in range(1, 4)] + [2])
+    with pytest.raises(InvalidWorkbook) as caught:
+        import_workbook(filled, to_bytes(wb))
+    (problem,) = caught.value.details
+    pillar, aspect = (str(ws.cell(first, c).value).split(" — ")[0] for c in (1, 3))
+    assert str(problem) == (
+        f"Kesiapan!C{ws.max_row}: pillar {pillar!r} and aspect {aspect!r} already appear in row {first}"
+    )

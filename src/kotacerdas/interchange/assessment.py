@@ -166,6 +166,7 @@ class ReadinessSection(Section):
 
     key = "readiness"
     required = False
+    MESSAGES = {"duplicate": "sel kesiapan / readiness cell {value} sudah ada di / is already at {at}"}
     FIELDS = ("pillar", "element", "aspect", "score", "narrative", "evidence", "agency", *SOURCED)
     PLAIN = ("score", "narrative", "evidence", *SOURCED)
 
@@ -188,33 +189,60 @@ class ReadinessSection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[tuple[str, str, str], ReadinessScore]:
+        scores = ReadinessScore.objects.filter(region=region).select_related(
+            "pillar", "aspect__element", "agency"
+        )
+        return {(s.pillar.slug, s.aspect.element.slug, s.aspect.slug): s for s in scores} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_pairs((self.key,), items, ("pillar", "element", "aspect"), "sel kesiapan / readiness cell")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        seen: dict[tuple, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
             ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
             ref.aspect(ctx, path + ("aspect",), item.get("element"), item.get("aspect"))
             _check_agency(ctx, path, item)
+            for field in ("pillar", "aspect"):
+                if item.get(field) is None:
+                    ctx.missing(self, path + (field,))
+            key = tuple(item.get(field) for field in ("pillar", "element", "aspect"))
+            if not all(isinstance(v, str) for v in key) or not all(
+                ctx.well_formed(path + (field,)) for field in ("pillar", "aspect")
+            ):
+                continue
+            if key in seen:
+                ctx.problem(
+                    self,
+                    "duplicate",
+                    path + ("aspect",),
+                    value=" · ".join(key),
+                    other=seen[key],
+                    pillar=key[0],
+                    aspect=key[2],
+                )
+                continue
+            seen[key] = path
+            stored = existing.get(key)
+            if not ctx.may_bring_in(self, path, ReadinessScore, stored, item):
+                continue
+            score = copy.copy(stored) if stored is not None else ReadinessScore()
             ctx.validate_model(
-                ReadinessScore(**values(ReadinessScore, item, self.PLAIN)),
-                path,
-                exclude=["region", "pillar", "aspect", "agency"],
+                assign(score, item, self.PLAIN), path, exclude=["region", "pillar", "aspect", "agency"]
             )
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
         for item in data:
-            ctx.save(
-                ReadinessScore(
-                    region=ctx.region,
-                    pillar=ref.pillars[item["pillar"]],
-                    aspect=ref.aspects[(item["element"], item["aspect"])],
-                    agency=ctx.ref("agencies", item.get("agency")),
-                    **values(ReadinessScore, item, self.PLAIN),
-                )
+            key = (item["pillar"], item["element"], item["aspect"])
+            score = existing.get(key) or ReadinessScore(
+                region=ctx.region, pillar=ref.pillars[key[0]], aspect=ref.aspects[key[1:]]
             )
+            related = {"agency": ctx.ref("agencies", item["agency"])} if "agency" in item else {}
+            ctx.upsert(self.key, score, item, self.PLAIN, **related)
 
 
 # --- SWOT and TOWS (§3) -------------------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ words the section's rules for the workbook (``MESSAGES``: rule → English and I
 
 from __future__ import annotations
 
-from kotacerdas.interchange.assessment import DriversSection, MaturitySection
+from kotacerdas.interchange.assessment import DriversSection, MaturitySection, ReadinessSection
 from kotacerdas.interchange.sections import abbreviation
 from kotacerdas.interchange.workbook_import import BAD, CATEGORIES, Context, Row
-from kotacerdas.interchange.workbook_layout import KEMATANGAN, PENDORONG
+from kotacerdas.interchange.workbook_layout import KEMATANGAN, KESIAPAN, PENDORONG
 
 
 class DriversCodec:
@@ -45,6 +45,69 @@ class DriversCodec:
             if row.has("description"):
                 item["description"] = parse.text(row, "description")
             decoded.append((row, item))
+        return decoded
+
+
+def _agency(item: dict, row: Row, parse: Context) -> dict:
+    """The row's agency as the region file names it; an operator's blank cell is their own agency."""
+    agency = parse.agency_cell(row)
+    if agency is not BAD and (row.has("agency") or parse.agency is not None):
+        item["agency"] = abbreviation(agency)
+    return item
+
+
+def _levels(item: dict, row: Row, parse: Context, numbers: tuple[str, ...], texts: tuple[str, ...]) -> None:
+    """The row's whole numbers and texts, for the columns it has (an absent column keeps what is stored)."""
+    for key in numbers:
+        value = parse.integer(row, key)
+        if row.has(key) and value is not BAD:
+            item[key] = value
+    for key in texts:
+        if row.has(key):
+            item[key] = parse.text(row, key)
+
+
+class ReadinessCodec:
+    """``Kesiapan`` ↔ ``readiness``: pillar, readiness element and aspect found by slug or name (the aspect names its
+    element), the agency by abbreviation or name."""
+
+    section = ReadinessSection()
+    sheet = KESIAPAN
+    COLUMNS = {
+        name: name for name in ("pillar", "element", "aspect", "score", "narrative", "evidence", "agency")
+    }
+    ROW_COLUMN = "score"
+    MESSAGES = {
+        "duplicate": (
+            "pillar {pillar!r} and aspect {aspect!r} already appear in row {row}",
+            "pilar {pillar!r} dan aspek {aspect!r} sudah ada di baris {row}",
+        ),
+    }
+
+    def decode(self, rows: list[Row], parse: Context) -> list[tuple[Row, dict]]:
+        decoded = []
+        for row in rows:
+            if not row.has_content():
+                continue  # the blank lines of the grid
+            pillar = parse.pillar(row)
+            aspect = parse.aspect(row)
+            element = parse.readiness_element(row) if row.has("element") else None
+            if aspect not in (None, BAD) and element not in (None, BAD) and aspect.element_id != element.pk:
+                parse.problems.at(
+                    row,
+                    "element",
+                    f"aspect {aspect.slug!r} belongs to {aspect.element.slug!r}, not {element.slug!r}",
+                    f"aspek {aspect.slug!r} termasuk {aspect.element.slug!r}, bukan {element.slug!r}",
+                )
+            item: dict = {}
+            if pillar is not BAD:
+                item["pillar"] = None if pillar is None else pillar.slug
+            if aspect is None:
+                item["aspect"] = None
+            elif aspect is not BAD:
+                item.update(element=aspect.element.slug, aspect=aspect.slug)
+            _levels(item, row, parse, ("score",), ("narrative", "evidence"))
+            decoded.append((row, _agency(item, row, parse)))
         return decoded
 
 
@@ -81,18 +144,10 @@ class MaturityCodec:
                     )
                     continue
                 item.update(pillar=element.pillar.slug, element=element.slug)
-            for key in ("current", "target"):
-                value = parse.integer(row, key)
-                if row.has(key) and value is not BAD:
-                    item[key] = value
-            if row.has("evidence"):
-                item["evidence"] = parse.text(row, "evidence")
-            agency = parse.agency_cell(row)
-            if agency is not BAD and (row.has("agency") or parse.agency is not None):
-                item["agency"] = abbreviation(agency)
-            decoded.append((row, item))
+            _levels(item, row, parse, ("current", "target"), ("evidence",))
+            decoded.append((row, _agency(item, row, parse)))
         return decoded
 
 
 #: The sheets read through their section, in the order of the workbook.
-CODECS = ((KEMATANGAN, MaturityCodec()), (PENDORONG, DriversCodec()))
+CODECS = ((KESIAPAN, ReadinessCodec()), (KEMATANGAN, MaturityCodec()), (PENDORONG, DriversCodec()))

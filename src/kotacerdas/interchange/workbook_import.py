@@ -28,7 +28,6 @@ from kotacerdas.assessment.models import (
     Indicator,
     IndicatorValue,
     Peer,
-    ReadinessScore,
     Strategy,
     SwotFactor,
     SwotRating,
@@ -42,7 +41,6 @@ from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
     DIRECTION_LABELS,
     INDIKATOR,
-    KESIAPAN,
     NILAI,
     SHEETS,
     STRATEGI,
@@ -560,68 +558,6 @@ def assign(obj: models.Model, name: str, value) -> None:
 
 
 # --- the sheets --------------------------------------------------------------------------------------------------
-
-
-def check_readiness(ctx: Context, rows: list[Row]) -> None:
-    existing = {(s.pillar_id, s.aspect_id): s for s in ReadinessScore.objects.filter(region=ctx.region)}
-    seen: dict[tuple[int, int], int] = {}
-    for row in rows:
-        if not row.has_content():
-            continue
-        pillar = ctx.pillar(row)
-        aspect = ctx.aspect(row)
-        element = ctx.readiness_element(row) if row.has("element") else None
-        if pillar is None:
-            ctx.missing(row, "pillar")
-        if aspect is None:
-            ctx.missing(row, "aspect")
-        if aspect not in (None, BAD) and element not in (None, BAD) and aspect.element_id != element.pk:
-            ctx.problems.at(
-                row,
-                "element",
-                f"aspect {aspect.slug!r} belongs to {aspect.element.slug!r}, not {element.slug!r}",
-                f"aspek {aspect.slug!r} termasuk {aspect.element.slug!r}, bukan {element.slug!r}",
-            )
-        score = ctx.integer(row, "score")
-        agency = ctx.agency_cell(row)
-        if pillar in (None, BAD) or aspect in (None, BAD):
-            continue
-        key = (pillar.pk, aspect.pk)
-        if key in seen:
-            ctx.problems.at(
-                row,
-                "aspect",
-                f"pillar {pillar.slug!r} and aspect {aspect.slug!r} already appear in row {seen[key]}",
-                f"pilar {pillar.slug!r} dan aspek {aspect.slug!r} sudah ada di baris {seen[key]}",
-            )
-            continue
-        seen[key] = row.number
-        obj = existing.get(key)
-        if not ctx.owner_ok(row, ReadinessScore, obj, agency):
-            continue
-        new = obj is None
-        if new:
-            obj = ReadinessScore(region=ctx.region, pillar=pillar, aspect=aspect)
-        before = None if new else snapshot(obj)
-        if row.has("score"):
-            assign(obj, "score", score)
-        for name in ("narrative", "evidence"):
-            if row.has(name):
-                set_text(obj, name, ctx.text(row, name))
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        ctx.validate(
-            row,
-            obj,
-            {
-                "score": "score",
-                "narrative": "narrative",
-                "evidence": "evidence",
-                "agency": "agency",
-                "pillar": "pillar",
-            },
-        )
-        ctx.plan(KESIAPAN.name, obj, new, before)
 
 
 SWOT_KINDS = {
@@ -1148,7 +1084,6 @@ def check_values(ctx: Context, rows: list[Row]) -> None:
 
 #: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
-    (KESIAPAN, check_readiness),
     (SWOT, check_swot),
     (STRATEGI, check_strategies),
     (INDIKATOR, check_indicators),
