@@ -118,13 +118,9 @@ class CheckContext:
             return True
         if not self.well_formed(where):  # an unknown agency, already reported
             return self.access.may_bring_in(model)
-        agency = self.agency(item.get("agency"))
-        if self.access.may_bring_in(model, stored, agency=agency):
+        params = refusal(self.access, model, stored, self.agency(item.get("agency")))
+        if params is None:
             return True
-        params = {"mine": self.access.agency.abbreviation}
-        if stored is not None and (agency is None or agency.pk == self.access.agency.pk):
-            owner = stored.owning_agency()
-            params["owner"] = owner.abbreviation if owner is not None else "admin daerah"
         self.problem(section, "not_yours", where, **params)
         return False
 
@@ -280,6 +276,19 @@ def record(obj: models.Model, reason: str, user=None) -> models.Model:
     obj._change_reason = reason
     obj.save()
     return obj
+
+
+def refusal(access, model, stored, agency) -> dict | None:
+    """None when ``access`` (``Access.may_bring_in``) lets an import write the row (a new ``model`` row of
+    ``agency``, or a change to ``stored``); else what a refusal names: the uploader's agency (``mine``) and, when
+    the row is someone else's, its owner (``owner``)."""
+    if access is None or access.may_bring_in(model, stored, agency=agency):
+        return None
+    params = {"mine": access.agency.abbreviation}
+    if stored is not None and (agency is None or agency.pk == access.agency.pk):
+        owner = stored.owning_agency()
+        params["owner"] = owner.abbreviation if owner is not None else "admin daerah"
+    return params
 
 
 def snapshot(obj: models.Model) -> dict:

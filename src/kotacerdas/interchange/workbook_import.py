@@ -35,7 +35,14 @@ from kotacerdas.assessment.models import (
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
 from kotacerdas.interchange import limits
 from kotacerdas.interchange.problems import Path
-from kotacerdas.interchange.sections import CheckContext, WriteContext, model_messages, record
+from kotacerdas.interchange.sections import (
+    CheckContext,
+    WriteContext,
+    model_messages,
+    record,
+    refusal,
+    snapshot,
+)
 from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
@@ -188,10 +195,6 @@ class Op:
     new: bool
     before: dict | None
     factors: list | None = None  # a strategy's factors (objects; some may be new)
-
-
-def snapshot(obj: models.Model) -> dict:
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
 
 class Context:
@@ -424,22 +427,12 @@ class Context:
         (``Access.may_bring_in`` decides; this reports the refusal at the row's cell.)"""
         if agency is BAD:  # already reported as an unknown agency
             return self.access.may_bring_in(model)
-        if self.access.may_bring_in(model, existing, agency=agency):
+        params = refusal(self.access, model, existing, agency)
+        if params is None:
             return True
-        mine = self.agency.abbreviation
-        hint = saran = ""
-        if existing is not None and (agency is None or agency.pk == self.agency.pk):
-            owner = existing.owning_agency()
-            owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            hint, saran = f"this row belongs to {owner_name}", f"baris ini milik {owner_name}"
-        self.problems.at(
-            row,
-            key,
-            f"you may only enter rows of {mine}",
-            f"Anda hanya boleh mengisi baris {mine}",
-            hint,
-            saran,
-        )
+        en, id_, *hints = WORKBOOK_MESSAGES["not_yours"]
+        hints = [hint.format(**params) for hint in hints] if "owner" in params else []
+        self.problems.at(row, key, en.format(**params), id_.format(**params), *hints)
         return False
 
     # -- model validation --
