@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from kotacerdas.interchange import workbook_actionplan, workbook_codecs, workbook_export, workbook_import
+from kotacerdas.interchange.region_file import SECTIONS
 from kotacerdas.interchange.workbook_layout import FORMAT, Catalogue, new_workbook
 from kotacerdas.interchange.workbook_problems import CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.regions.models import Agency
@@ -82,4 +83,12 @@ def import_workbook(region, path_or_file: str | Any | IO[bytes], *, agency=None,
     """
     if agency is not None and agency.region_id != region.pk:
         raise ValueError("perangkat daerah ini milik daerah lain / this agency belongs to another region")
-    return workbook_import.run_import(region, path_or_file, CHECKS, agency=agency, user=user)
+    return workbook_import.run_import(
+        region,
+        path_or_file,
+        CHECKS,
+        agency=agency,
+        user=user,
+        sections=SECTIONS,
+        sheet_of=workbook_codecs.SHEET_OF,
+    )

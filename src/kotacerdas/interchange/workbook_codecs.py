@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kotacerdas.interchange.assessment import DriversSection, MaturitySection, ReadinessSection
 from kotacerdas.interchange.sections import abbreviation
-from kotacerdas.interchange.workbook_import import BAD, CATEGORIES, Context, Row
+from kotacerdas.interchange.workbook_import import BAD, CATEGORIES, Context, Row, SheetCheck
 from kotacerdas.interchange.workbook_layout import KEMATANGAN, KESIAPAN, PENDORONG
 
 
@@ -32,8 +32,7 @@ class DriversCodec:
         ),
     }
 
-    def decode(self, rows: list[Row], parse: Context) -> list[tuple[Row, dict]]:
-        decoded = []
+    def decode(self, rows: list[Row], parse: Context, coded: SheetCheck) -> None:
         for row in rows:
             item = {"name": parse.text(row, "name")}
             read = {
@@ -44,8 +43,7 @@ class DriversCodec:
             item.update({key: value for key, value in read.items() if row.has(key) and value is not BAD})
             if row.has("description"):
                 item["description"] = parse.text(row, "description")
-            decoded.append((row, item))
-        return decoded
+            coded.add(self, row, item)
 
 
 def _agency(item: dict, row: Row, parse: Context) -> dict:
@@ -84,8 +82,7 @@ class ReadinessCodec:
         ),
     }
 
-    def decode(self, rows: list[Row], parse: Context) -> list[tuple[Row, dict]]:
-        decoded = []
+    def decode(self, rows: list[Row], parse: Context, coded: SheetCheck) -> None:
         for row in rows:
             if not row.has_content():
                 continue  # the blank lines of the grid
@@ -107,8 +104,7 @@ class ReadinessCodec:
             elif aspect is not BAD:
                 item.update(element=aspect.element.slug, aspect=aspect.slug)
             _levels(item, row, parse, ("score",), ("narrative", "evidence"))
-            decoded.append((row, _agency(item, row, parse)))
-        return decoded
+            coded.add(self, row, _agency(item, row, parse))
 
 
 class MaturityCodec:
@@ -126,8 +122,7 @@ class MaturityCodec:
         ),
     }
 
-    def decode(self, rows: list[Row], parse: Context) -> list[tuple[Row, dict]]:
-        decoded = []
+    def decode(self, rows: list[Row], parse: Context, coded: SheetCheck) -> None:
         for row in rows:
             if not row.has_content():
                 continue  # the blank lines of the elements nobody has filled in yet
@@ -145,9 +140,11 @@ class MaturityCodec:
                     continue
                 item.update(pillar=element.pillar.slug, element=element.slug)
             _levels(item, row, parse, ("current", "target"), ("evidence",))
-            decoded.append((row, _agency(item, row, parse)))
-        return decoded
+            coded.add(self, row, _agency(item, row, parse))
 
+
+#: The sheet of the import's summary for a section's counts (or for one kind of count of a section).
+SHEET_OF = {"readiness": "Kesiapan", "maturity": "Kematangan", "drivers": "Pendorong"}
 
 #: The sheets read through their section, in the order of the workbook.
 CODECS = ((KESIAPAN, ReadinessCodec()), (KEMATANGAN, MaturityCodec()), (PENDORONG, DriversCodec()))

@@ -483,31 +483,35 @@ class SheetCheck(CheckContext):
         self.region = parse.region
         self.access = parse.access
         self.parse = parse
-        self.rows: dict[Path, Row] = {}  # (section key, index) → the row the item came from
-        self.codecs: dict[str, Any] = {}
+        self.rows: dict[Path, tuple[Row, Any]] = {}  # an item's path → the row (and codec) it came from
+        self.peers: dict[str, Peer] = {}  # the stored peers, as values name them
         self.register("agencies", ((("agencies", i), a.abbreviation) for i, a in enumerate(parse.agencies)))
 
-    def decode(self, codec, rows: list[Row]) -> list[dict]:
-        data = []
-        for row, item in codec.decode(rows, self.parse):
-            self.rows[(codec.section.key, len(data))] = row
-            data.append(item)
-        self.codecs[codec.section.key] = codec
-        return data
+    def add(self, codec, row: Row, item: dict, key: str | None = None, within: Path = ()) -> Path:
+        """Append ``item`` to the list ``key`` of the document (or of the item at ``within``), from ``row``."""
+        parent = self.document if not within else self.document[within[0]][within[1]]
+        items = parent.setdefault(key or codec.section.key, [])
+        path = (*within, key or codec.section.key, len(items))
+        items.append(item)
+        self.rows[path] = (row, codec)
+        return path
 
     def _cell(self, path: Path) -> tuple[Row, str]:
-        codec = self.codecs[path[0]]
-        first = getattr(
-            codec, "ROW_COLUMN", codec.sheet.columns[0].key
-        )  # where a problem of the whole row goes
-        column = codec.COLUMNS.get(path[2], first) if len(path) > 2 else first
-        return self.rows[tuple(path[:2])], column
+        for n in (4, 2):
+            if len(path) >= n and tuple(path[:n]) in self.rows:
+                row, codec = self.rows[tuple(path[:n])]
+                first = getattr(codec, "ROW_COLUMN", codec.sheet.columns[0].key)  # a problem of the whole row
+                return row, codec.COLUMNS.get(path[n], first) if len(path) > n else first
+        raise KeyError(path)
 
     def problem(self, section, rule: str, path: Path, **params: Any) -> None:
         row, column = self._cell(path)
         if "other" in params:
-            params["row"] = self.rows[tuple(params["other"][:2])].number
-        en, id_, *hints = {**WORKBOOK_MESSAGES, **self.codecs[path[0]].MESSAGES}[rule]
+            params["row"] = self._cell(params["other"])[0].number
+        codec = (
+            self.rows[tuple(path[:4])][1] if tuple(path[:4]) in self.rows else self.rows[tuple(path[:2])][1]
+        )
+        en, id_, *hints = {**WORKBOOK_MESSAGES, **codec.MESSAGES}[rule]
         try:
             hints = [hint.format(**params) for hint in hints]
         except KeyError:  # a hint needs what only some problems know (who owns the row)
@@ -1193,10 +1197,14 @@ def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
     return found
 
 
-def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
+def run_import(
+    region: Region, path_or_file, checks, *, agency: Agency | None, user, sections=(), sheet_of=None
+) -> ImportSummary:
     """Read the sheets of ``checks`` (``(sheet, check)`` pairs, where ``check`` is a function of the rows or a sheet
     codec), check them all, then write in one transaction. A codec's rows become its section's data, which the
-    section checks and writes as it does a region file's."""
+    section checks and writes as it does a region file's: ``sections`` are the region file's, in its order, and
+    ``sheet_of`` names the sheet of the summary for a section's counts (``"drivers"`` → ``"Pendorong"``)."""
+    sheet_of = sheet_of or {}
     workbook = _load(path_or_file)
     present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
     if not present:
@@ -1212,27 +1220,32 @@ def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, u
         ctx = Context(region, agency, user)
         ctx.problems = problems
         coded = SheetCheck(ctx)
-        sections = []
         for check, rows in sheets:
             if hasattr(check, "decode"):
-                sections.append((check, coded.decode(check, rows)))
+                check.decode(rows, ctx, coded)
             else:
                 check(ctx, rows)
-        for codec, data in sections:
-            codec.section.collect(data, coded)
-        for codec, data in sections:
-            codec.section.check(data, coded)
+        document = coded.document
+        present = [section for section in sections if section.key in document]
+        for section in present:
+            section.collect(document[section.key], coded)
+        for section in present:
+            section.check(document[section.key], coded)
         if ctx.problems:
             raise InvalidWorkbook(ctx.problems.sorted())
         try:
             _write(ctx)
             written = WriteContext(region.slug, region=region, user=user, reason=CHANGE_REASON)
             written.refs["agencies"] = {a.abbreviation: a for a in ctx.agencies}
-            for codec, data in sections:
-                codec.section.write(data, written)
-                for what, count in written.counts.get(codec.section.key, {}).items():
-                    bucket = getattr(ctx.summary, what)
-                    bucket[codec.sheet.name] = bucket.get(codec.sheet.name, 0) + count
+            written.refs["peers"] = coded.peers
+            for section in present:
+                section.write(document[section.key], written)
+            for key, counts in written.counts.items():
+                for what, count in counts.items():
+                    sheet = sheet_of.get((key, what), sheet_of.get(key))
+                    if sheet is not None:
+                        bucket = getattr(ctx.summary, what)
+                        bucket[sheet] = bucket.get(sheet, 0) + count
         except (DatabaseError, ValidationError) as exc:
             raise InvalidWorkbook(
                 [
