@@ -632,12 +632,18 @@ class PeersSection(Section):
             ctx.validate_model(Peer(**values(Peer, item, self.FIELDS)), (self.key, i), exclude=["region"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
+        """Create the peers after those the region has (a workbook brings in only new ones)."""
         names = peer_names(data)
         refs = ctx.refs.setdefault("peers", {})
-        for order, item in enumerate(data, start=1):
-            refs[names[id(item)]] = ctx.save(
-                Peer(region=ctx.region, order=order, **values(Peer, item, self.FIELDS))
-            )
+        start = max((p.order for p in Peer.objects.filter(region=ctx.region)), default=0)
+        for order, item in enumerate(data, start=start + 1):
+            peer = ctx.upsert(self.key, Peer(region=ctx.region, order=order), item, self.FIELDS)
+            refs[names[id(item)]] = peer
+            for alias in (
+                item["name"],
+                f"{item['name']} ({peer.kind})",
+            ):  # how a workbook may name a new peer
+                refs.setdefault(alias, peer)
 
 
 class IndicatorsSection(Section):
@@ -660,6 +666,13 @@ class IndicatorsSection(Section):
         *SOURCED,
     )
     PLAIN = ("code", "name", "unit", "direction", "year", *SOURCED)
+    #: What an import sets on an indicator (its code is its natural key and stays as stored).
+    UPDATED = ("name", "unit", "direction", "weight", "year", "target", *SOURCED)
+    MESSAGES = {
+        "duplicate": "kode indikator / indicator code {value!r} sudah dipakai di / is already used at {at}",
+        "duplicate_value": "nilai / value {value} sudah ada di / is already at {at}",
+        "not_yours_under": "Anda hanya boleh mengisi baris {mine} / you may only enter rows of {mine}",
+    }
     VALUE_FIELDS = ("peer", "year", "value", *SOURCED)
 
     def export(self, region: Region) -> list[dict]:
@@ -699,63 +712,109 @@ class IndicatorsSection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[str, Indicator]:
+        indicators = Indicator.objects.filter(region=region).select_related("pillar", "agency")
+        return {i.code.casefold(): i for i in indicators} if region else {}
+
+    @staticmethod
+    def stored_values(region: Region | None) -> dict[tuple, IndicatorValue]:
+        """The region's values by (indicator code in any case, peer as a file names it or None, year)."""
+        if region is None:
+            return {}
+        stored_peers = list(Peer.objects.filter(region=region))
+        names = peer_names(stored_peers)
+        peers = {p.pk: names[id(p)] for p in stored_peers}
+        return {
+            (v.indicator.code.casefold(), peers.get(v.peer_id), v.year): v
+            for v in IndicatorValue.objects.filter(indicator__region=region).select_related("indicator")
+        }
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_unique((self.key,), items, "code", "kode indikator / indicator code")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        stored_values = self.stored_values(ctx.region)
+        seen: dict[str, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
-            ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
+            code = item.get("code")
+            if not isinstance(code, str):
+                ctx.missing(self, path + ("code",))
+                continue
+            if code.casefold() in seen:
+                ctx.problem(self, "duplicate", path + ("code",), value=code, other=seen[code.casefold()])
+                continue
+            seen[code.casefold()] = path
+            stored = existing.get(code.casefold())
+            if stored is None or "pillar" in item:
+                if item.get("pillar") is None:
+                    ctx.missing(self, path + ("pillar",))
+                    continue
+                ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
+            if stored is None and item.get("name") is None:
+                ctx.missing(self, path + ("name",))
             _check_agency(ctx, path, item)
-            indicator = Indicator(**values(Indicator, item, self.PLAIN))
-            if "weight" in item:
-                indicator.weight = to_decimal(item["weight"])
-            indicator.target = to_decimal(item.get("target"))
-            ctx.validate_model(indicator, path, exclude=["region", "pillar", "agency"])
-            rows = entries(item.get("values"))
-            ctx.check_pairs(path + ("values",), rows, ("peer", "year"), "nilai / value")
-            for j, row in rows:
-                row_path = path + ("values", j)
-                peer = row.get("peer")
-                shared = ctx.keys.get("peers (shared names)", {})
-                if isinstance(peer, str) and peer in shared:
-                    options = " / ".join(repr(name) for name in shared[peer])
-                    ctx.report(
-                        row_path + ("peer",),
-                        f"ada beberapa daerah pembanding bernama {peer!r}; tulis {options} / several peers are "
-                        f"named {peer!r}; write {options}",
+            if set(item) - {"code", "values"} and ctx.may_bring_in(self, path, Indicator, stored, item):
+                indicator = copy.copy(stored) if stored is not None else Indicator(code=code)
+                assign(indicator, item, self.UPDATED)
+                ctx.validate_model(indicator, path, exclude=["region", "pillar", "agency"])
+            owner = item["agency"] if "agency" in item else abbreviation(stored.agency if stored else None)
+            self._check_values(ctx, path, code, owner, entries(item.get("values")), stored_values)
+
+    def _check_values(self, ctx: CheckContext, path: Path, code: str, owner, rows, stored_values) -> None:
+        seen: dict[tuple, Path] = {}
+        shared = ctx.keys.get("peers (shared names)", {})
+        for j, row in rows:
+            row_path = path + ("values", j)
+            peer, year = row.get("peer"), row.get("year")
+            if isinstance(peer, str) and peer in shared:
+                options = " / ".join(repr(name) for name in shared[peer])
+                ctx.report(
+                    row_path + ("peer",),
+                    f"ada beberapa daerah pembanding bernama {peer!r}; tulis {options} / several peers are "
+                    f"named {peer!r}; write {options}",
+                )
+            else:
+                ctx.check_reference(row_path + ("peer",), peer, "peers", "daerah pembanding / peer")
+            if all(v is None or (isinstance(v, str | int) and not isinstance(v, bool)) for v in (peer, year)):
+                if (peer, year) in seen:
+                    shown = " · ".join("-" if v is None else str(v) for v in (peer, year))
+                    ctx.problem(
+                        self, "duplicate_value", row_path + ("year",), value=shown, other=seen[(peer, year)]
                     )
-                else:
-                    ctx.check_reference(row_path + ("peer",), peer, "peers", "daerah pembanding / peer")
-                value = IndicatorValue(year=row.get("year"), value=to_decimal(row.get("value")))
-                value.source, value.illustrative = row.get("source", ""), row.get("illustrative", False)
-                ctx.validate_model(value, row_path, exclude=["region", "indicator", "peer"])
+                    continue
+                seen[(peer, year)] = row_path
+            hashable = all(isinstance(v, str | int | None) for v in (peer, year))
+            stored = stored_values.get((code.casefold(), peer, year)) if hashable else None
+            where = row_path + ("indicator",)
+            if not ctx.may_bring_in_under(self, where, IndicatorValue, stored, owner, code=code):
+                continue
+            value = IndicatorValue(year=year, value=to_decimal(row.get("value")))
+            value.source, value.illustrative = row.get("source", ""), row.get("illustrative", False)
+            ctx.validate_model(value, row_path, exclude=["region", "indicator", "peer"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
+        stored_values = self.stored_values(ctx.region)
         peers = ctx.refs.get("peers", {})
         for item in data:
-            indicator = Indicator(
-                region=ctx.region,
-                pillar=ref.pillars[item["pillar"]],
-                agency=ctx.ref("agencies", item.get("agency")),
-                target=to_decimal(item.get("target")),
-                **values(Indicator, item, self.PLAIN),
-            )
-            if "weight" in item:
-                indicator.weight = to_decimal(item["weight"])
-            ctx.save(indicator)
+            indicator = existing.get(item["code"].casefold())
+            if indicator is None or set(item) - {"code", "values"}:
+                related = {"pillar": ref.pillars[item["pillar"]]} if "pillar" in item else {}
+                if "agency" in item:
+                    related["agency"] = ctx.ref("agencies", item["agency"])
+                new = indicator is None
+                indicator = Indicator(region=ctx.region, code=item["code"]) if new else indicator
+                ctx.upsert(self.key, indicator, item, self.UPDATED, **related)
             for row in item.get("values", []):
-                ctx.save(
-                    IndicatorValue(
-                        region=ctx.region,
-                        indicator=indicator,
-                        peer=None if row.get("peer") is None else peers[row["peer"]],
-                        year=row["year"],
-                        value=to_decimal(row["value"]),
-                        **values(IndicatorValue, row, SOURCED),
+                value = stored_values.get((item["code"].casefold(), row.get("peer"), row["year"]))
+                if value is None:
+                    peer = None if row.get("peer") is None else peers[row["peer"]]
+                    value = IndicatorValue(
+                        region=ctx.region, indicator=indicator, peer=peer, year=row["year"]
                     )
-                )
+                ctx.upsert("indicators.values", value, row, ("value", *SOURCED))
 
 
 class DriversSection(Section):

@@ -110,6 +110,19 @@ class CheckContext:
             self._agencies = {a.abbreviation: a for a in self.region.agencies.all()}
         return self._agencies.get(abbreviation)
 
+    def may_bring_in_under(self, section: Section, where: Path, model, stored, owner: Any, **params) -> bool:
+        """May this import write a row that hangs off a record of the agency ``owner`` (an abbreviation; an
+        indicator's value)? ``Access`` decides; a refusal is reported at ``where``."""
+        if self.access is None:
+            return True
+        agency = self.agency(owner)
+        if self.access.may_bring_in(model, stored, agency=agency) and self.access.may_bring_in_for(agency):
+            return True
+        mine = self.access.agency.abbreviation
+        owner_name = agency.abbreviation if agency is not None else "admin daerah"
+        self.problem(section, "not_yours_under", where, mine=mine, owner=owner_name, **params)
+        return False
+
     def may_bring_in(self, section: Section, path: Path, model, stored, item: dict) -> bool:
         """May this import write ``item`` (a new ``model`` row or a change to ``stored``)? ``Access`` decides
         (an operator only brings in rows of their own agency); a refusal is reported at ``path + ("agency",)``."""

@@ -26,7 +26,6 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
     Indicator,
-    IndicatorValue,
     Peer,
     Strategy,
     SwotFactor,
@@ -43,12 +42,10 @@ from kotacerdas.interchange.sections import (
     refusal,
     snapshot,
 )
-from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
+from kotacerdas.interchange.workbook_export import factor_refs, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
     CATEGORY_LABELS,
     DIRECTION_LABELS,
-    INDIKATOR,
-    NILAI,
     SHEETS,
     STRATEGI,
     SWOT,
@@ -468,6 +465,12 @@ WORKBOOK_MESSAGES = {
         "this row belongs to {owner}",
         "baris ini milik {owner}",
     ),
+    "not_yours_under": (
+        "you may only enter rows of {mine}",
+        "Anda hanya boleh mengisi baris {mine}",
+        "indicator {code!r} belongs to {owner}",
+        "indikator {code!r} milik {owner}",
+    ),
 }
 
 
@@ -878,79 +881,6 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(STRATEGI.name, strategy, new, before, factors)
 
 
-def check_indicators(ctx: Context, rows: list[Row]) -> None:
-    existing = {i.code.casefold(): i for i in Indicator.objects.filter(region=ctx.region)}
-    ctx.indicator_by_code.update(existing)
-    seen: dict[str, int] = {}
-    for row in rows:
-        code = ctx.text(row, "code")
-        pillar = ctx.pillar(row)
-        direction = ctx.choice(row, "direction", DIRECTIONS)
-        weight = ctx.decimal(row, "weight", 3)
-        year = ctx.integer(row, "year")
-        target = ctx.decimal(row, "target", 4)
-        agency = ctx.agency_cell(row)
-        if code is None:
-            ctx.missing(row, "code")
-            continue
-        if code.casefold() in seen:
-            ctx.problems.at(
-                row,
-                "code",
-                f"code {code!r} already appears in row {seen[code.casefold()]}",
-                f"kode {code!r} sudah ada di baris {seen[code.casefold()]}",
-            )
-            continue
-        seen[code.casefold()] = row.number
-        obj = existing.get(code.casefold())
-        new = obj is None
-        if (new or row.has("pillar")) and pillar is None:
-            ctx.missing(row, "pillar")
-            continue
-        if new and (not row.has("name") or row.blank("name")):
-            ctx.missing(row, "name")
-        if not ctx.owner_ok(row, Indicator, obj, agency):
-            continue
-        if new:
-            obj = Indicator(region=ctx.region, code=code)
-        before = None if new else snapshot(obj)
-        if pillar is not None:
-            assign(obj, "pillar", pillar)
-        for name in ("name", "unit", "source"):
-            if row.has(name):
-                set_text(obj, name, ctx.text(row, name))
-        if row.has("direction"):
-            assign(obj, "direction", direction or Indicator.Direction.HIGHER)
-        if row.has("weight"):
-            assign(obj, "weight", Decimal(1) if weight is None else weight)
-        if row.has("year"):
-            assign(obj, "year", year)
-        if row.has("target"):
-            assign(obj, "target", target)
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        if pillar is BAD and new:
-            continue
-        ctx.validate(
-            row,
-            obj,
-            {
-                "code": "code",
-                "name": "name",
-                "unit": "unit",
-                "pillar": "pillar",
-                "direction": "direction",
-                "weight": "weight",
-                "year": "year",
-                "target": "target",
-                "agency": "agency",
-                "source": "source",
-            },
-        )
-        ctx.plan(INDIKATOR.name, obj, new, before)
-        ctx.indicator_by_code[code.casefold()] = obj
-
-
 def _parse_peer(label: str) -> tuple[str, str]:
     for prefix, kind in (
         ("kota ", Region.Kind.KOTA),
@@ -962,129 +892,10 @@ def _parse_peer(label: str) -> tuple[str, str]:
     return label, Region.Kind.KABUPATEN
 
 
-def check_values(ctx: Context, rows: list[Row]) -> None:
-    peers = list(Peer.objects.filter(region=ctx.region))
-    own_label, labels = place_labels(ctx.region, peers)
-    places: dict[str, Peer | None] = {}
-    name_counts: dict[str, int] = defaultdict(int)
-    for peer in peers:
-        name_counts[peer.name.casefold()] += 1
-    # the region itself: its label, its title, its name, its slug
-    for text in (ctx.region.slug, ctx.region.name, ctx.region.title, own_label):
-        places.setdefault(lookup_key(text), None)
-    for peer in peers:
-        places[lookup_key(peer_title(peer))] = peer
-        places[lookup_key(labels[peer.pk])] = peer
-        if name_counts[peer.name.casefold()] == 1 and lookup_key(peer.name) not in places:
-            places[lookup_key(peer.name)] = peer
-    next_order = max((p.order for p in peers), default=-1) + 1
-    new_peers: dict[str, Peer] = {}
-    existing: dict[tuple[int, int | None, int], IndicatorValue] = {
-        (v.indicator_id, v.peer_id, v.year): v
-        for v in IndicatorValue.objects.filter(indicator__region=ctx.region)
-    }
-    seen: dict[tuple, int] = {}
-    for row in rows:
-        code = ctx.text(row, "indicator")
-        place_text = ctx.text(row, "place")
-        year = ctx.integer(row, "year")
-        value = ctx.decimal(row, "value", 4)
-        for key, parsed in (("indicator", code), ("place", place_text), ("year", year), ("value", value)):
-            if parsed is None:
-                ctx.missing(row, key)
-        indicator = None
-        if code is not None:
-            indicator = ctx.indicator_by_code.get(code.casefold())
-            if indicator is None:
-                close = difflib.get_close_matches(code, [i.code for i in ctx.indicator_by_code.values()], n=1)
-                ctx.problems.at(
-                    row,
-                    "indicator",
-                    f"unknown indicator code {code!r}",
-                    f"kode indikator {code!r} tidak dikenal",
-                    f"did you mean {close[0]!r}?" if close else "",
-                    f"maksud Anda {close[0]!r}?" if close else "",
-                )
-        peer: Peer | None | object = BAD
-        if place_text is not None:
-            place_key = lookup_key(place_text)
-            if place_key in places:
-                peer = places[place_key]
-            elif place_key in new_peers:
-                peer = new_peers[place_key]
-            elif ctx.access.can_create(Peer):
-                name, kind = _parse_peer(" ".join(place_text.split()))
-                peer = Peer(region=ctx.region, name=name, kind=kind, order=next_order)
-                next_order += 1
-                try:
-                    peer.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
-                except ValidationError as exc:
-                    pairs = [pair for field in model_messages(exc).values() for pair in field]
-                    ctx.problems.at(
-                        row, "place", "; ".join(en for _, en in pairs), "; ".join(i for i, _ in pairs)
-                    )
-                    peer = BAD
-                else:
-                    new_peers[place_key] = peer
-                    ctx.summary.new_peers.append(place_text)
-                    ctx.plan("Nilai (pembanding)", peer, True, None)
-            else:
-                ctx.problems.at(
-                    row,
-                    "place",
-                    f"{place_text!r} is neither {own_label} nor a peer",
-                    f"{place_text!r} bukan {own_label} dan bukan daerah pembanding",
-                    "peers are added on the web page or by the region admin",
-                    "daerah pembanding ditambahkan di halaman web atau oleh admin daerah",
-                )
-        if indicator is None or peer is BAD or None in (year, value) or BAD in (year, value):
-            continue
-        place_id = id(peer) if peer is not None else None
-        key = (id(indicator), place_id, year)
-        if key in seen:
-            ctx.problems.at(
-                row,
-                "year",
-                f"this indicator, place and year already appear in row {seen[key]}",
-                f"indikator, daerah dan tahun ini sudah ada di baris {seen[key]}",
-            )
-            continue
-        seen[key] = row.number
-        obj = None
-        if indicator.pk is not None and (peer is None or peer.pk is not None):
-            obj = existing.get((indicator.pk, peer.pk if peer is not None else None, year))
-        owner = indicator.agency
-        if not (
-            ctx.access.may_bring_in(IndicatorValue, obj, agency=owner) and ctx.access.may_bring_in_for(owner)
-        ):
-            owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            mine = ctx.agency.abbreviation
-            ctx.problems.at(
-                row,
-                "indicator",
-                f"you may only enter rows of {mine}",
-                f"Anda hanya boleh mengisi baris {mine}",
-                f"indicator {indicator.code!r} belongs to {owner_name}",
-                f"indikator {indicator.code!r} milik {owner_name}",
-            )
-            continue
-        new = obj is None
-        if new:
-            obj = IndicatorValue(region=ctx.region, indicator=indicator, peer=peer, year=year, value=value)
-            before = None
-        else:
-            before = snapshot(obj)
-            obj.value = value
-        ctx.validate(row, obj, {"value": "value", "year": "year", "indicator": "indicator", "peer": "place"})
-        ctx.plan(NILAI.name, obj, new, before)
-
-
 #: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
     (SWOT, check_swot),
     (STRATEGI, check_strategies),
-    (INDIKATOR, check_indicators),
-    (NILAI, check_values),
 )
 
 
