@@ -102,3 +102,28 @@ def test_a_repeated_readiness_cell_is_refused_at_its_aspect(filled):
     assert str(problem) == (
         f"Kesiapan!C{ws.max_row}: pillar {pillar!r} and aspect {aspect!r} already appear in row {first}"
     )
+
+
+def test_a_value_updates_its_indicator_place_and_year_and_a_new_one_is_created(filled):
+    wb = load_workbook(exported(filled))
+    ws = wb["Nilai"]
+    code, place, year, value = (c.value for c in ws[2][:4])
+    ws.cell(2, 4).value = float(value) + 1
+    ws.append([code, place, 1999, 7.5])
+    summary = import_workbook(filled, to_bytes(wb))
+    assert summary.updated == {"Nilai": 1} and summary.created == {"Nilai": 1}
+    assert "Indikator" not in summary.updated and "Indikator" not in summary.created
+
+
+def test_a_repeated_value_is_one_rule_in_two_voices(filled):
+    document = export_region(filled)
+    indicator = next(item for item in document["indicators"] if item["values"])
+    indicator["values"].append(dict(indicator["values"][0]))
+    i = document["indicators"].index(indicator)
+    j = len(indicator["values"]) - 1
+    peer = indicator["values"][0]["peer"]
+    shown = f"{'-' if peer is None else peer} · {indicator['values'][0]['year']}"
+    assert check_document(document, slug="salinan") == [
+        f"indicators[{i}].values[{j}].year: nilai / value {shown} sudah ada di / is already at "
+        f"indicators[{i}].values[0]"
+    ]

@@ -26,15 +26,42 @@ from kotacerdas.interchange.sections import abbreviation, model_messages
 from kotacerdas.interchange.workbook_export import peer_title, place_labels
 from kotacerdas.interchange.workbook_import import (
     BAD,
-    CATEGORIES,
-    DIRECTIONS,
     Context,
     Row,
     SheetCheck,
-    _parse_peer,
     lookup_key,
 )
-from kotacerdas.interchange.workbook_layout import INDIKATOR, KEMATANGAN, KESIAPAN, NILAI, PENDORONG
+from kotacerdas.interchange.workbook_layout import (
+    CATEGORY_LABELS,
+    DIRECTION_LABELS,
+    INDIKATOR,
+    KEMATANGAN,
+    KESIAPAN,
+    NILAI,
+    PENDORONG,
+)
+from kotacerdas.regions.models import Region
+
+#: The accepted spellings of a dropdown value (its key or its label, in any case) → the stored value.
+DIRECTIONS = {
+    **{k: k for k in DIRECTION_LABELS},
+    **{lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
+}
+CATEGORIES = {
+    **{k: k for k in CATEGORY_LABELS},
+    **{lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
+}
+
+
+def parse_peer(label: str) -> tuple[str, str]:
+    for prefix, kind in (
+        ("kota ", Region.Kind.KOTA),
+        ("kabupaten ", Region.Kind.KABUPATEN),
+        ("kab. ", Region.Kind.KABUPATEN),
+    ):
+        if label.casefold().startswith(prefix) and label[len(prefix) :].strip():
+            return label[len(prefix) :].strip(), kind
+    return label, Region.Kind.KABUPATEN
 
 
 class DriversCodec:
@@ -304,7 +331,7 @@ class ValuesCodec:
                 "daerah pembanding ditambahkan di halaman web atau oleh admin daerah",
             )
             return BAD
-        name, kind = _parse_peer(" ".join(text.split()))
+        name, kind = parse_peer(" ".join(text.split()))
         peer = Peer(region=parse.region, name=name, kind=kind)
         try:
             peer.full_clean(exclude=["region", "order"], validate_unique=False, validate_constraints=False)

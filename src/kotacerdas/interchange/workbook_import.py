@@ -25,7 +25,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
-    Indicator,
     Peer,
     Strategy,
     SwotFactor,
@@ -44,8 +43,6 @@ from kotacerdas.interchange.sections import (
 )
 from kotacerdas.interchange.workbook_export import factor_refs, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
-    CATEGORY_LABELS,
-    DIRECTION_LABELS,
     SHEETS,
     STRATEGI,
     SWOT,
@@ -215,7 +212,6 @@ class Context:
         self.agencies = list(Agency.objects.filter(region=region))
         # filled by the sheets, read by later sheets
         self.factor_by_label: dict[str, SwotFactor] = {}
-        self.indicator_by_code: dict[str, Indicator] = {}
 
     # -- plan --
 
@@ -576,14 +572,6 @@ STRATEGY_KINDS = {
     **{k.casefold(): k for k in ("SO", "ST", "WO", "WT")},
     **{lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
 }
-DIRECTIONS = {
-    **{k: k for k in DIRECTION_LABELS},
-    **{lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
-}
-CATEGORIES = {
-    **{k: k for k in CATEGORY_LABELS},
-    **{lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
-}
 
 
 @dataclass
@@ -879,17 +867,6 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
             {"code": "code", "text": "text", "kind": "kind", "pillar": "pillar", "agency": "agency"},
         )
         ctx.plan(STRATEGI.name, strategy, new, before, factors)
-
-
-def _parse_peer(label: str) -> tuple[str, str]:
-    for prefix, kind in (
-        ("kota ", Region.Kind.KOTA),
-        ("kabupaten ", Region.Kind.KABUPATEN),
-        ("kab. ", Region.Kind.KABUPATEN),
-    ):
-        if label.casefold().startswith(prefix) and label[len(prefix) :].strip():
-            return label[len(prefix) :].strip(), kind
-    return label, Region.Kind.KABUPATEN
 
 
 #: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
