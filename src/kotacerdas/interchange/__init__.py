@@ -17,8 +17,10 @@ Workbook, from the bottom up (no module imports one above it):
 
 - :mod:`.workbook_columns` (columns, sheets, catalogue) ← :mod:`.workbook_actionplan_layout`,
   :mod:`.workbook_instructions` ← :mod:`.workbook_layout` (every sheet, drawing) ← :mod:`.workbook_problems`;
-- :mod:`.workbook_export` and :mod:`.workbook_import` (the bimtek sheets' rows and checks) ←
-  :mod:`.workbook_actionplan` (the action plan's) ← :mod:`.workbook` (the public functions, composing both).
+- :mod:`.workbook_export` and :mod:`.workbook_import` (reading the sheets, and the checks of the bimtek sheets that
+  have no codec yet) ← :mod:`.workbook_codecs` (sheets read as a section's data, then checked and written by that
+  section: Kesiapan, Kematangan, Indikator, Nilai, Pendorong) and :mod:`.workbook_actionplan` (the action plan's) ←
+  :mod:`.workbook` (the public functions, composing them).
 
 Every import is all-or-nothing: the whole file is read and checked first, then written in one transaction; who may
 bring in which row is decided by :class:`kotacerdas.permissions.Access` (``for_import``, ``may_bring_in``).

@@ -26,6 +26,7 @@ shortest float that gives the same decimal back (``4.99``).
 
 from __future__ import annotations
 
+import copy
 import difflib
 from typing import Any
 
@@ -52,6 +53,7 @@ from kotacerdas.interchange.sections import (
     Section,
     WriteContext,
     abbreviation,
+    assign,
     entries,
     name_key,
     number,
@@ -141,7 +143,7 @@ def reference(ctx: CheckContext | WriteContext) -> Reference:
     """The reference data of the region's framework, looked up once per check or write."""
     cached = getattr(ctx, "_assessment_reference", None)
     if cached is None:
-        if isinstance(ctx, WriteContext):
+        if ctx.region is not None:
             framework = ctx.region.framework
         else:
             region = ctx.document.get("region")
@@ -164,6 +166,7 @@ class ReadinessSection(Section):
 
     key = "readiness"
     required = False
+    MESSAGES = {"duplicate": "sel kesiapan / readiness cell {value} sudah ada di / is already at {at}"}
     FIELDS = ("pillar", "element", "aspect", "score", "narrative", "evidence", "agency", *SOURCED)
     PLAIN = ("score", "narrative", "evidence", *SOURCED)
 
@@ -186,33 +189,60 @@ class ReadinessSection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[tuple[str, str, str], ReadinessScore]:
+        scores = ReadinessScore.objects.filter(region=region).select_related(
+            "pillar", "aspect__element", "agency"
+        )
+        return {(s.pillar.slug, s.aspect.element.slug, s.aspect.slug): s for s in scores} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_pairs((self.key,), items, ("pillar", "element", "aspect"), "sel kesiapan / readiness cell")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        seen: dict[tuple, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
             ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
             ref.aspect(ctx, path + ("aspect",), item.get("element"), item.get("aspect"))
             _check_agency(ctx, path, item)
+            for field in ("pillar", "aspect"):
+                if item.get(field) is None:
+                    ctx.missing(self, path + (field,))
+            key = tuple(item.get(field) for field in ("pillar", "element", "aspect"))
+            if not all(isinstance(v, str) for v in key) or not all(
+                ctx.well_formed(path + (field,)) for field in ("pillar", "aspect")
+            ):
+                continue
+            if key in seen:
+                ctx.problem(
+                    self,
+                    "duplicate",
+                    path + ("aspect",),
+                    value=" · ".join(key),
+                    other=seen[key],
+                    pillar=key[0],
+                    aspect=key[2],
+                )
+                continue
+            seen[key] = path
+            stored = existing.get(key)
+            if not ctx.may_bring_in(self, path, ReadinessScore, stored, item):
+                continue
+            score = copy.copy(stored) if stored is not None else ReadinessScore()
             ctx.validate_model(
-                ReadinessScore(**values(ReadinessScore, item, self.PLAIN)),
-                path,
-                exclude=["region", "pillar", "aspect", "agency"],
+                assign(score, item, self.PLAIN), path, exclude=["region", "pillar", "aspect", "agency"]
             )
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
         for item in data:
-            ctx.save(
-                ReadinessScore(
-                    region=ctx.region,
-                    pillar=ref.pillars[item["pillar"]],
-                    aspect=ref.aspects[(item["element"], item["aspect"])],
-                    agency=ctx.ref("agencies", item.get("agency")),
-                    **values(ReadinessScore, item, self.PLAIN),
-                )
+            key = (item["pillar"], item["element"], item["aspect"])
+            score = existing.get(key) or ReadinessScore(
+                region=ctx.region, pillar=ref.pillars[key[0]], aspect=ref.aspects[key[1:]]
             )
+            related = {"agency": ctx.ref("agencies", item["agency"])} if "agency" in item else {}
+            ctx.upsert(self.key, score, item, self.PLAIN, **related)
 
 
 # --- SWOT and TOWS (§3) -------------------------------------------------------------------------------------------
@@ -490,6 +520,7 @@ class MaturitySection(Section):
 
     key = "maturity"
     required = False
+    MESSAGES = {"duplicate": "elemen / element {value} sudah ada di / is already at {at}"}
     FIELDS = ("pillar", "element", "current", "target", "evidence", "agency", *SOURCED)
     PLAIN = ("current", "target", "evidence", *SOURCED)
 
@@ -507,32 +538,51 @@ class MaturitySection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[tuple[str, str], MaturityLevel]:
+        levels = MaturityLevel.objects.filter(region=region).select_related("element__pillar", "agency")
+        return {(m.element.pillar.slug, m.element.slug): m for m in levels} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_pairs((self.key,), items, ("pillar", "element"), "elemen / element")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        seen: dict[tuple, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
-            if ref.pillar(ctx, path + ("pillar",), item.get("pillar")) is not None:
-                ref.element(ctx, path + ("element",), item.get("pillar"), item.get("element"))
+            pillar, element = item.get("pillar"), item.get("element")
+            if ref.pillar(ctx, path + ("pillar",), pillar) is not None:
+                ref.element(ctx, path + ("element",), pillar, element)
             _check_agency(ctx, path, item)
-            ctx.validate_model(
-                MaturityLevel(**values(MaturityLevel, item, self.PLAIN)),
-                path,
-                exclude=["region", "element", "agency"],
-            )
+            if not isinstance(element, str):
+                ctx.missing(self, path + ("element",))
+            if not ctx.well_formed(path + ("element",)) or not isinstance(pillar, str):
+                continue
+            if (pillar, element) in seen:
+                shown = f"{pillar} · {element}"
+                ctx.problem(
+                    self,
+                    "duplicate",
+                    path + ("element",),
+                    value=shown,
+                    element=element,
+                    other=seen[(pillar, element)],
+                )
+                continue
+            seen[(pillar, element)] = path
+            stored = existing.get((pillar, element))
+            if not ctx.may_bring_in(self, path, MaturityLevel, stored, item):
+                continue
+            level = copy.copy(stored) if stored is not None else MaturityLevel()
+            ctx.validate_model(assign(level, item, self.PLAIN), path, exclude=["region", "element", "agency"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
         for item in data:
-            ctx.save(
-                MaturityLevel(
-                    region=ctx.region,
-                    element=ref.elements[(item["pillar"], item["element"])],
-                    agency=ctx.ref("agencies", item.get("agency")),
-                    **values(MaturityLevel, item, self.PLAIN),
-                )
-            )
+            key = (item["pillar"], item["element"])
+            level = existing.get(key) or MaturityLevel(region=ctx.region, element=ref.elements[key])
+            related = {"agency": ctx.ref("agencies", item["agency"])} if "agency" in item else {}
+            ctx.upsert(self.key, level, item, self.PLAIN, **related)
 
 
 # --- competitiveness (§5) and the future (§6) ---------------------------------------------------------------------
@@ -582,12 +632,18 @@ class PeersSection(Section):
             ctx.validate_model(Peer(**values(Peer, item, self.FIELDS)), (self.key, i), exclude=["region"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
+        """Create the peers after those the region has (a workbook brings in only new ones)."""
         names = peer_names(data)
         refs = ctx.refs.setdefault("peers", {})
-        for order, item in enumerate(data, start=1):
-            refs[names[id(item)]] = ctx.save(
-                Peer(region=ctx.region, order=order, **values(Peer, item, self.FIELDS))
-            )
+        start = max((p.order for p in Peer.objects.filter(region=ctx.region)), default=0)
+        for order, item in enumerate(data, start=start + 1):
+            peer = ctx.upsert(self.key, Peer(region=ctx.region, order=order), item, self.FIELDS)
+            refs[names[id(item)]] = peer
+            for alias in (
+                item["name"],
+                f"{item['name']} ({peer.kind})",
+            ):  # how a workbook may name a new peer
+                refs.setdefault(alias, peer)
 
 
 class IndicatorsSection(Section):
@@ -610,6 +666,13 @@ class IndicatorsSection(Section):
         *SOURCED,
     )
     PLAIN = ("code", "name", "unit", "direction", "year", *SOURCED)
+    #: What an import sets on an indicator (its code is its natural key and stays as stored).
+    UPDATED = ("name", "unit", "direction", "weight", "year", "target", *SOURCED)
+    MESSAGES = {
+        "duplicate": "kode indikator / indicator code {value!r} sudah dipakai di / is already used at {at}",
+        "duplicate_value": "nilai / value {value} sudah ada di / is already at {at}",
+        "not_yours_under": "Anda hanya boleh mengisi baris {mine} / you may only enter rows of {mine}",
+    }
     VALUE_FIELDS = ("peer", "year", "value", *SOURCED)
 
     def export(self, region: Region) -> list[dict]:
@@ -649,71 +712,125 @@ class IndicatorsSection(Section):
             result.append({name: data[name] for name in self.FIELDS})
         return result
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[str, Indicator]:
+        indicators = Indicator.objects.filter(region=region).select_related("pillar", "agency")
+        return {i.code.casefold(): i for i in indicators} if region else {}
+
+    @staticmethod
+    def stored_values(region: Region | None) -> dict[tuple, IndicatorValue]:
+        """The region's values by (indicator code in any case, peer as a file names it or None, year)."""
+        if region is None:
+            return {}
+        stored_peers = list(Peer.objects.filter(region=region))
+        names = peer_names(stored_peers)
+        peers = {p.pk: names[id(p)] for p in stored_peers}
+        return {
+            (v.indicator.code.casefold(), peers.get(v.peer_id), v.year): v
+            for v in IndicatorValue.objects.filter(indicator__region=region).select_related("indicator")
+        }
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         ref = reference(ctx)
-        items = entries(data)
-        ctx.check_unique((self.key,), items, "code", "kode indikator / indicator code")
-        for i, item in items:
+        existing = self.existing(ctx.region)
+        stored_values = self.stored_values(ctx.region)
+        seen: dict[str, Path] = {}
+        for i, item in entries(data):
             path = (self.key, i)
-            ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
+            code = item.get("code")
+            if not isinstance(code, str):
+                ctx.missing(self, path + ("code",))
+                continue
+            if code.casefold() in seen:
+                ctx.problem(self, "duplicate", path + ("code",), value=code, other=seen[code.casefold()])
+                continue
+            seen[code.casefold()] = path
+            stored = existing.get(code.casefold())
+            if stored is None or "pillar" in item:
+                if item.get("pillar") is None:
+                    ctx.missing(self, path + ("pillar",))
+                    continue
+                ref.pillar(ctx, path + ("pillar",), item.get("pillar"))
+            if stored is None and item.get("name") is None:
+                ctx.missing(self, path + ("name",))
             _check_agency(ctx, path, item)
-            indicator = Indicator(**values(Indicator, item, self.PLAIN))
-            if "weight" in item:
-                indicator.weight = to_decimal(item["weight"])
-            indicator.target = to_decimal(item.get("target"))
-            ctx.validate_model(indicator, path, exclude=["region", "pillar", "agency"])
-            rows = entries(item.get("values"))
-            ctx.check_pairs(path + ("values",), rows, ("peer", "year"), "nilai / value")
-            for j, row in rows:
-                row_path = path + ("values", j)
-                peer = row.get("peer")
-                shared = ctx.keys.get("peers (shared names)", {})
-                if isinstance(peer, str) and peer in shared:
-                    options = " / ".join(repr(name) for name in shared[peer])
-                    ctx.report(
-                        row_path + ("peer",),
-                        f"ada beberapa daerah pembanding bernama {peer!r}; tulis {options} / several peers are "
-                        f"named {peer!r}; write {options}",
+            if set(item) - {"code", "values"} and ctx.may_bring_in(self, path, Indicator, stored, item):
+                indicator = copy.copy(stored) if stored is not None else Indicator(code=code)
+                assign(indicator, item, self.UPDATED)
+                ctx.validate_model(indicator, path, exclude=["region", "pillar", "agency"])
+            owner = item["agency"] if "agency" in item else abbreviation(stored.agency if stored else None)
+            self._check_values(ctx, path, code, owner, entries(item.get("values")), stored_values)
+
+    def _check_values(self, ctx: CheckContext, path: Path, code: str, owner, rows, stored_values) -> None:
+        seen: dict[tuple, Path] = {}
+        shared = ctx.keys.get("peers (shared names)", {})
+        for j, row in rows:
+            row_path = path + ("values", j)
+            peer, year = row.get("peer"), row.get("year")
+            if isinstance(peer, str) and peer in shared:
+                options = " / ".join(repr(name) for name in shared[peer])
+                ctx.report(
+                    row_path + ("peer",),
+                    f"ada beberapa daerah pembanding bernama {peer!r}; tulis {options} / several peers are "
+                    f"named {peer!r}; write {options}",
+                )
+            else:
+                ctx.check_reference(row_path + ("peer",), peer, "peers", "daerah pembanding / peer")
+            if all(v is None or (isinstance(v, str | int) and not isinstance(v, bool)) for v in (peer, year)):
+                if (peer, year) in seen:
+                    shown = " · ".join("-" if v is None else str(v) for v in (peer, year))
+                    ctx.problem(
+                        self, "duplicate_value", row_path + ("year",), value=shown, other=seen[(peer, year)]
                     )
-                else:
-                    ctx.check_reference(row_path + ("peer",), peer, "peers", "daerah pembanding / peer")
-                value = IndicatorValue(year=row.get("year"), value=to_decimal(row.get("value")))
-                value.source, value.illustrative = row.get("source", ""), row.get("illustrative", False)
-                ctx.validate_model(value, row_path, exclude=["region", "indicator", "peer"])
+                    continue
+                seen[(peer, year)] = row_path
+            hashable = all(isinstance(v, str | int | None) for v in (peer, year))
+            stored = stored_values.get((code.casefold(), peer, year)) if hashable else None
+            where = row_path + ("indicator",)
+            if not ctx.may_bring_in_under(self, where, IndicatorValue, stored, owner, code=code):
+                continue
+            value = IndicatorValue(year=year, value=to_decimal(row.get("value")))
+            value.source, value.illustrative = row.get("source", ""), row.get("illustrative", False)
+            ctx.validate_model(value, row_path, exclude=["region", "indicator", "peer"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
+        existing = self.existing(ctx.region)
+        stored_values = self.stored_values(ctx.region)
         peers = ctx.refs.get("peers", {})
         for item in data:
-            indicator = Indicator(
-                region=ctx.region,
-                pillar=ref.pillars[item["pillar"]],
-                agency=ctx.ref("agencies", item.get("agency")),
-                target=to_decimal(item.get("target")),
-                **values(Indicator, item, self.PLAIN),
-            )
-            if "weight" in item:
-                indicator.weight = to_decimal(item["weight"])
-            ctx.save(indicator)
+            indicator = existing.get(item["code"].casefold())
+            if indicator is None or set(item) - {"code", "values"}:
+                related = {"pillar": ref.pillars[item["pillar"]]} if "pillar" in item else {}
+                if "agency" in item:
+                    related["agency"] = ctx.ref("agencies", item["agency"])
+                new = indicator is None
+                indicator = Indicator(region=ctx.region, code=item["code"]) if new else indicator
+                ctx.upsert(self.key, indicator, item, self.UPDATED, **related)
             for row in item.get("values", []):
-                ctx.save(
-                    IndicatorValue(
-                        region=ctx.region,
-                        indicator=indicator,
-                        peer=None if row.get("peer") is None else peers[row["peer"]],
-                        year=row["year"],
-                        value=to_decimal(row["value"]),
-                        **values(IndicatorValue, row, SOURCED),
+                value = stored_values.get((item["code"].casefold(), row.get("peer"), row["year"]))
+                if value is None:
+                    peer = None if row.get("peer") is None else peers[row["peer"]]
+                    value = IndicatorValue(
+                        region=ctx.region, indicator=indicator, peer=peer, year=row["year"]
                     )
-                )
+                ctx.upsert("indicators.values", value, row, ("value", *SOURCED))
 
 
 class DriversSection(Section):
-    """``drivers``: the driving forces (PESTEL) with impact and uncertainty 1–5, by name."""
+    """``drivers``: the driving forces (PESTEL) with impact and uncertainty 1–5, by name (the natural key, in any
+    case). Also the workbook's ``Pendorong`` sheet (:class:`.workbook_codecs.DriversCodec`); only the region admin
+    brings drivers in."""
 
     key = "drivers"
     required = False
     FIELDS = ("name", "category", "description", "impact", "uncertainty", *SOURCED)
+    REQUIRED = ("category", "impact", "uncertainty")
+    MESSAGES = {
+        "duplicate": "nama pendorong / driver name {value!r} sudah dipakai di / is already used at {at}",
+        "admin_only": "hanya admin daerah yang boleh mengisi faktor pendorong / only the region admin may enter "
+        "drivers",
+    }
 
     def export(self, region: Region) -> list[dict]:
         rows = sorted(Driver.objects.filter(region=region), key=lambda d: (name_key(d.name), d.pk))
@@ -722,16 +839,40 @@ class DriversSection(Section):
     def collect(self, data: Any, ctx: CheckContext) -> None:
         ctx.register("drivers", (((self.key, i), item.get("name")) for i, item in entries(data)))
 
+    @staticmethod
+    def existing(region: Region | None) -> dict[str, Driver]:
+        return {d.name.casefold(): d for d in Driver.objects.filter(region=region)} if region else {}
+
     def check(self, data: Any, ctx: CheckContext) -> None:
-        items = entries(data)
-        ctx.check_unique((self.key,), items, "name", "nama pendorong / driver name")
-        for i, item in items:
-            ctx.validate_model(Driver(**values(Driver, item, self.FIELDS)), (self.key, i), exclude=["region"])
+        existing = self.existing(ctx.region)
+        seen: dict[str, Path] = {}
+        for i, item in entries(data):
+            path = (self.key, i)
+            if not ctx.may_create(Driver):
+                ctx.problem(self, "admin_only", path + ("name",))
+                continue
+            name = item.get("name")
+            if not isinstance(name, str):
+                ctx.missing(self, path + ("name",))
+                continue
+            if name.casefold() in seen:
+                ctx.problem(self, "duplicate", path + ("name",), value=name, other=seen[name.casefold()])
+                continue
+            seen[name.casefold()] = path
+            stored = existing.get(name.casefold())
+            for field in self.REQUIRED:
+                if item.get(field) is None and (stored is None or field in item):
+                    ctx.missing(self, path + (field,))
+            driver = copy.copy(stored) if stored is not None else Driver(name=name)
+            ctx.validate_model(assign(driver, item, self.FIELDS[1:]), path, exclude=["region"])
 
     def write(self, data: list, ctx: WriteContext) -> None:
         names = ctx.refs.setdefault("drivers", {})
+        existing = self.existing(ctx.region)
         for item in data:
-            names[item["name"]] = ctx.save(Driver(region=ctx.region, **values(Driver, item, self.FIELDS)))
+            stored = existing.get(item["name"].casefold())
+            driver = stored if stored is not None else Driver(region=ctx.region, name=item["name"])
+            names[item["name"]] = ctx.upsert(self.key, driver, item, self.FIELDS[1:])
 
 
 class ScenariosSection(Section):

@@ -42,6 +42,8 @@ class Section:
     required: bool = True
     #: Whether an export leaves the key out when ``export`` gives None (a key added to files that had no such data).
     omit_when_none: bool = False
+    #: How the region file words the rules this section reports (``ctx.problem(self, "duplicate", ...)``).
+    MESSAGES: dict[str, str] = {}
 
     def export(self, region) -> Any:
         raise NotImplementedError
@@ -60,10 +62,17 @@ class CheckContext:
     """What the checks share: the document, the slug the region will get, the problems found so far, and the
     names each section registers for references (``keys["agencies"]["Dinkes"] == ("agencies", 1)``)."""
 
+    #: How this pipeline words a rule (``"duplicate"`` → text): each section's ``MESSAGES`` for the region file.
+    voice = "region"
+
     def __init__(
         self, document: dict, slug: Any, schema_problems: Iterable[Problem], slug_option: bool = False
     ):
         self.document = document
+        #: The region an import brings rows into (None for a region file, which creates a new region) and who
+        #: brings them in (None: everything may be written).
+        self.region = None
+        self.access = None
         #: The slug the region will get: the ``--slug`` option (``slug_option``) or the file's ``region.slug``.
         self.slug = slug
         self.slug_option = slug_option
@@ -73,6 +82,60 @@ class CheckContext:
 
     def report(self, path: Path, message: str) -> None:
         self.problems.append(Problem(tuple(path), message))
+
+    def problem(self, section: Section, rule: str, path: Path, **params: Any) -> None:
+        """Report the broken ``rule`` at ``path`` in this pipeline's words (the section's ``MESSAGES``; the
+        workbook's context words it with the sheet codec's, at the cell of ``path``)."""
+        if "other" in params:
+            params["at"] = format_path(params["other"])
+        self.report(path, {**COMMON_MESSAGES, **section.MESSAGES}[rule].format(**params))
+
+    def missing(self, section: Section, path: Path) -> None:
+        """A required value is absent (the schema already says so for a region file, so this only reports what
+        the schema could not see)."""
+        if self.well_formed(path) and not self.has_problem(path):
+            self.report(path, "wajib diisi / is required")
+
+    def model_problem(self, path: Path, indonesian: str, english: str) -> None:
+        self.report(path, indonesian if indonesian == english else f"{indonesian} / {english}")
+
+    def may_create(self, model) -> bool:
+        return self.access is None or self.access.can_create(model)
+
+    def agency(self, abbreviation: Any):
+        """The region's agency named ``abbreviation`` (for the permission questions of an import into a region)."""
+        if self.access is None or not isinstance(abbreviation, str):
+            return None
+        if not hasattr(self, "_agencies"):
+            self._agencies = {a.abbreviation: a for a in self.region.agencies.all()}
+        return self._agencies.get(abbreviation)
+
+    def may_bring_in_under(self, section: Section, where: Path, model, stored, owner: Any, **params) -> bool:
+        """May this import write a row that hangs off a record of the agency ``owner`` (an abbreviation; an
+        indicator's value)? ``Access`` decides; a refusal is reported at ``where``."""
+        if self.access is None:
+            return True
+        agency = self.agency(owner)
+        if self.access.may_bring_in(model, stored, agency=agency) and self.access.may_bring_in_for(agency):
+            return True
+        mine = self.access.agency.abbreviation
+        owner_name = agency.abbreviation if agency is not None else "admin daerah"
+        self.problem(section, "not_yours_under", where, mine=mine, owner=owner_name, **params)
+        return False
+
+    def may_bring_in(self, section: Section, path: Path, model, stored, item: dict) -> bool:
+        """May this import write ``item`` (a new ``model`` row or a change to ``stored``)? ``Access`` decides
+        (an operator only brings in rows of their own agency); a refusal is reported at ``path + ("agency",)``."""
+        where = path + ("agency",)
+        if self.access is None:
+            return True
+        if not self.well_formed(where):  # an unknown agency, already reported
+            return self.access.may_bring_in(model)
+        params = refusal(self.access, model, stored, self.agency(item.get("agency")))
+        if params is None:
+            return True
+        self.problem(section, "not_yours", where, **params)
+        return False
 
     def well_formed(self, path: Path) -> bool:
         """True when the schema found nothing wrong at, inside or above ``path``."""
@@ -93,12 +156,12 @@ class CheckContext:
         try:
             instance.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            for field, messages in bilingual(exc).items():
+            for field, pairs in model_messages(exc).items():
                 where = path if field == NON_FIELD_ERRORS else path + (field,)
                 if self.has_problem(where):
                     continue
-                for message in messages:
-                    self.report(where, message)
+                for indonesian, english in pairs:
+                    self.model_problem(where, indonesian, english)
 
     def register(self, kind: str, entries_: Iterable[tuple[Path, Any]]) -> None:
         """Make ``kind`` names referable; the first occurrence of a name wins (duplicates are a problem)."""
@@ -153,17 +216,46 @@ class CheckContext:
                 seen[key] = prefix + (index,)
 
 
-class WriteContext:
-    """What the writers share: the new region and the rows other sections refer to
-    (``refs["agencies"]["Dinkes"]`` is the new Agency)."""
+#: How the region file words the rules every section may report (a section's ``MESSAGES`` add its own).
+COMMON_MESSAGES = {
+    "not_yours": "Anda hanya boleh mengisi baris {mine} / you may only enter rows of {mine}",
+}
 
-    def __init__(self, slug: str):
+
+class WriteContext:
+    """What the writers share: the region (new for a region file, existing for a workbook), the rows other sections
+    refer to (``refs["agencies"]["Dinkes"]`` is the Agency), who writes and why, and per section how many rows were
+    created, updated and left unchanged."""
+
+    def __init__(self, slug: str, *, region=None, user=None, reason: str = CHANGE_REASON):
         self.slug = slug
-        self.region = None
+        self.region = region
+        self.user = user
+        self.reason = reason
         self.refs: dict[str, dict[str, models.Model]] = {}
+        self.counts: dict[str, dict[str, int]] = {}
 
     def save(self, obj: models.Model) -> models.Model:
-        return record(obj, CHANGE_REASON)
+        return record(obj, self.reason, self.user)
+
+    def upsert(
+        self, key: str, obj: models.Model, item: dict, fields: Iterable[str], **related
+    ) -> models.Model:
+        """Create ``obj`` (unsaved) or update it with ``item``'s values for ``fields`` and the ``related`` rows
+        (absent keys keep what is stored); only a row that actually changes is saved, so re-importing an export
+        writes no history."""
+        new = obj.pk is None
+        before = None if new else snapshot(obj)
+        assign(obj, item, fields)
+        for name, value in related.items():
+            setattr(obj, name, value)
+        changed = new or snapshot(obj) != before
+        if changed:
+            self.save(obj)
+        counts = self.counts.setdefault(key, {})
+        what = "created" if new else "updated" if changed else "unchanged"
+        counts[what] = counts.get(what, 0) + 1
+        return obj
 
     def ref(self, kind: str, name: str | None):
         return None if name is None else self.refs[kind][name]
@@ -196,6 +288,42 @@ def record(obj: models.Model, reason: str, user=None) -> models.Model:
         obj._history_user = user
     obj._change_reason = reason
     obj.save()
+    return obj
+
+
+def refusal(access, model, stored, agency) -> dict | None:
+    """None when ``access`` (``Access.may_bring_in``) lets an import write the row (a new ``model`` row of
+    ``agency``, or a change to ``stored``); else what a refusal names: the uploader's agency (``mine``) and, when
+    the row is someone else's, its owner (``owner``)."""
+    if access is None or access.may_bring_in(model, stored, agency=agency):
+        return None
+    params = {"mine": access.agency.abbreviation}
+    if stored is not None and (agency is None or agency.pk == access.agency.pk):
+        owner = stored.owning_agency()
+        params["owner"] = owner.abbreviation if owner is not None else "admin daerah"
+    return params
+
+
+def snapshot(obj: models.Model) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def assign(obj: models.Model, item: dict, fields: Iterable[str]) -> models.Model:
+    """Set ``item``'s values for ``fields`` on ``obj`` (absent keys keep what ``obj`` has): a text keeps the stored
+    one when it differs only in surrounding space or line ends, None is the empty text, a number a Decimal."""
+    for name in fields:
+        if name not in item:
+            continue
+        value = item[name]
+        field = obj._meta.get_field(name)
+        if isinstance(field, models.CharField | models.TextField) and not field.choices:
+            value = value or ""
+            current = getattr(obj, name) or ""
+            if current.replace("\r\n", "\n").strip() == value:
+                continue
+        elif isinstance(field, models.DecimalField):
+            value = to_decimal(value)
+        setattr(obj, name, value)
     return obj
 
 

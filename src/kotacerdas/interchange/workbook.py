@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from kotacerdas.interchange import workbook_actionplan, workbook_export, workbook_import
+from kotacerdas.interchange import workbook_actionplan, workbook_codecs, workbook_export, workbook_import
+from kotacerdas.interchange.region_file import SECTIONS
 from kotacerdas.interchange.workbook_layout import FORMAT, Catalogue, new_workbook
 from kotacerdas.interchange.workbook_problems import CellProblem, ImportSummary, InvalidWorkbook
 from kotacerdas.regions.models import Agency
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 #: Every sheet's check, in the order of the workbook: bimtek I–II, then the action plan's sheets.
-CHECKS = (*workbook_import.CHECKS, *workbook_actionplan.ACTIONPLAN_CHECKS)
+CHECKS = (*workbook_import.CHECKS, *workbook_codecs.CODECS, *workbook_actionplan.ACTIONPLAN_CHECKS)
 
 
 def write_template(path_or_file: str | Any | IO[bytes], framework: str = "kominfo-2021") -> None:
@@ -82,4 +83,12 @@ def import_workbook(region, path_or_file: str | Any | IO[bytes], *, agency=None,
     """
     if agency is not None and agency.region_id != region.pk:
         raise ValueError("perangkat daerah ini milik daerah lain / this agency belongs to another region")
-    return workbook_import.run_import(region, path_or_file, CHECKS, agency=agency, user=user)
+    return workbook_import.run_import(
+        region,
+        path_or_file,
+        CHECKS,
+        agency=agency,
+        user=user,
+        sections=SECTIONS,
+        sheet_of=workbook_codecs.SHEET_OF,
+    )

@@ -25,28 +25,24 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kotacerdas.assessment.models import (
-    Driver,
-    Indicator,
-    IndicatorValue,
-    MaturityLevel,
     Peer,
-    ReadinessScore,
     Strategy,
     SwotFactor,
     SwotRating,
 )
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect, ReadinessElement
 from kotacerdas.interchange import limits
-from kotacerdas.interchange.sections import model_messages, record
-from kotacerdas.interchange.workbook_export import factor_refs, peer_title, place_labels, strategy_keys
+from kotacerdas.interchange.problems import Path
+from kotacerdas.interchange.sections import (
+    CheckContext,
+    WriteContext,
+    model_messages,
+    record,
+    refusal,
+    snapshot,
+)
+from kotacerdas.interchange.workbook_export import factor_refs, strategy_keys
 from kotacerdas.interchange.workbook_layout import (
-    CATEGORY_LABELS,
-    DIRECTION_LABELS,
-    INDIKATOR,
-    KEMATANGAN,
-    KESIAPAN,
-    NILAI,
-    PENDORONG,
     SHEETS,
     STRATEGI,
     SWOT,
@@ -195,10 +191,6 @@ class Op:
     factors: list | None = None  # a strategy's factors (objects; some may be new)
 
 
-def snapshot(obj: models.Model) -> dict:
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-
-
 class Context:
     def __init__(self, region: Region, agency: Agency | None, user):
         self.region = region
@@ -220,7 +212,6 @@ class Context:
         self.agencies = list(Agency.objects.filter(region=region))
         # filled by the sheets, read by later sheets
         self.factor_by_label: dict[str, SwotFactor] = {}
-        self.indicator_by_code: dict[str, Indicator] = {}
 
     # -- plan --
 
@@ -429,22 +420,12 @@ class Context:
         (``Access.may_bring_in`` decides; this reports the refusal at the row's cell.)"""
         if agency is BAD:  # already reported as an unknown agency
             return self.access.may_bring_in(model)
-        if self.access.may_bring_in(model, existing, agency=agency):
+        params = refusal(self.access, model, existing, agency)
+        if params is None:
             return True
-        mine = self.agency.abbreviation
-        hint = saran = ""
-        if existing is not None and (agency is None or agency.pk == self.agency.pk):
-            owner = existing.owning_agency()
-            owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            hint, saran = f"this row belongs to {owner_name}", f"baris ini milik {owner_name}"
-        self.problems.at(
-            row,
-            key,
-            f"you may only enter rows of {mine}",
-            f"Anda hanya boleh mengisi baris {mine}",
-            hint,
-            saran,
-        )
+        en, id_, *hints = WORKBOOK_MESSAGES["not_yours"]
+        hints = [hint.format(**params) for hint in hints] if "owner" in params else []
+        self.problems.at(row, key, en.format(**params), id_.format(**params), *hints)
         return False
 
     # -- model validation --
@@ -472,6 +453,93 @@ class Context:
                     self.problems.at(row, key, en, id_)
 
 
+#: How the workbook words the rules every section may report: English, Indonesian and, optionally, their hints.
+WORKBOOK_MESSAGES = {
+    "not_yours": (
+        "you may only enter rows of {mine}",
+        "Anda hanya boleh mengisi baris {mine}",
+        "this row belongs to {owner}",
+        "baris ini milik {owner}",
+    ),
+    "not_yours_under": (
+        "you may only enter rows of {mine}",
+        "Anda hanya boleh mengisi baris {mine}",
+        "indicator {code!r} belongs to {owner}",
+        "indikator {code!r} milik {owner}",
+    ),
+}
+
+
+class SheetCheck(CheckContext):
+    """The check context of the sheets that have a codec: a section's ``check`` runs on the data the codec built
+    from the rows, and each problem it reports at a JSON path is worded by the codec (``codec.MESSAGES``, English
+    and Indonesian apart) at the cell of that path (``drivers[3].impact`` → ``Pendorong!C5``)."""
+
+    voice = "workbook"
+
+    def __init__(self, parse: Context):
+        super().__init__({}, parse.region.slug, [])
+        self.region = parse.region
+        self.access = parse.access
+        self.parse = parse
+        self.rows: dict[Path, tuple[Row, Any]] = {}  # an item's path → the row (and codec) it came from
+        self.peers: dict[str, Peer] = {}  # the stored peers, as values name them
+        self.register("agencies", ((("agencies", i), a.abbreviation) for i, a in enumerate(parse.agencies)))
+
+    def add(self, codec, row: Row, item: dict, key: str | None = None, within: Path = ()) -> Path:
+        """Append ``item`` to the list ``key`` of the document (or of the item at ``within``), from ``row``."""
+        parent = self.document if not within else self.document[within[0]][within[1]]
+        items = parent.setdefault(key or codec.section.key, [])
+        path = (*within, key or codec.section.key, len(items))
+        items.append(item)
+        self.rows[path] = (row, codec)
+        return path
+
+    def _cell(self, path: Path) -> tuple[Row, str]:
+        for n in (4, 2):
+            if len(path) >= n and tuple(path[:n]) in self.rows:
+                row, codec = self.rows[tuple(path[:n])]
+                first = getattr(codec, "ROW_COLUMN", codec.sheet.columns[0].key)  # a problem of the whole row
+                return row, codec.COLUMNS.get(path[n], first) if len(path) > n else first
+        raise KeyError(path)
+
+    def problem(self, section, rule: str, path: Path, **params: Any) -> None:
+        row, column = self._cell(path)
+        if "other" in params:
+            params["row"] = self._cell(params["other"])[0].number
+        codec = (
+            self.rows[tuple(path[:4])][1] if tuple(path[:4]) in self.rows else self.rows[tuple(path[:2])][1]
+        )
+        en, id_, *hints = {**WORKBOOK_MESSAGES, **codec.MESSAGES}[rule]
+        try:
+            hints = [hint.format(**params) for hint in hints]
+        except KeyError:  # a hint needs what only some problems know (who owns the row)
+            hints = []
+        self.parse.problems.at(row, column, en.format(**params), id_.format(**params), *hints)
+
+    def missing(self, section, path: Path) -> None:
+        row, column = self._cell(path)
+        if column not in row.bad:
+            self.parse.missing(row, column)
+
+    def report(self, path: Path, message: str) -> None:
+        indonesian, _, english = message.partition(" / ")
+        self.model_problem(path, indonesian, english or indonesian)
+
+    def model_problem(self, path: Path, indonesian: str, english: str) -> None:
+        row, column = self._cell(path)
+        self.parse.problems.at(row, column, english, indonesian)
+
+    def well_formed(self, path: Path) -> bool:
+        if len(path) < 3:
+            return True
+        row, column = self._cell(path)
+        return column not in row.bad
+
+    def has_problem(self, path: Path) -> bool:
+        return not self.well_formed(path)
+
+
 def set_text(obj: models.Model, name: str, value: str | None) -> None:
     """Set a text field, keeping the stored text when it differs only in surrounding space or line ends."""
     value = value or ""
@@ -486,68 +554,6 @@ def assign(obj: models.Model, name: str, value) -> None:
 
 
 # --- the sheets --------------------------------------------------------------------------------------------------
-
-
-def check_readiness(ctx: Context, rows: list[Row]) -> None:
-    existing = {(s.pillar_id, s.aspect_id): s for s in ReadinessScore.objects.filter(region=ctx.region)}
-    seen: dict[tuple[int, int], int] = {}
-    for row in rows:
-        if not row.has_content():
-            continue
-        pillar = ctx.pillar(row)
-        aspect = ctx.aspect(row)
-        element = ctx.readiness_element(row) if row.has("element") else None
-        if pillar is None:
-            ctx.missing(row, "pillar")
-        if aspect is None:
-            ctx.missing(row, "aspect")
-        if aspect not in (None, BAD) and element not in (None, BAD) and aspect.element_id != element.pk:
-            ctx.problems.at(
-                row,
-                "element",
-                f"aspect {aspect.slug!r} belongs to {aspect.element.slug!r}, not {element.slug!r}",
-                f"aspek {aspect.slug!r} termasuk {aspect.element.slug!r}, bukan {element.slug!r}",
-            )
-        score = ctx.integer(row, "score")
-        agency = ctx.agency_cell(row)
-        if pillar in (None, BAD) or aspect in (None, BAD):
-            continue
-        key = (pillar.pk, aspect.pk)
-        if key in seen:
-            ctx.problems.at(
-                row,
-                "aspect",
-                f"pillar {pillar.slug!r} and aspect {aspect.slug!r} already appear in row {seen[key]}",
-                f"pilar {pillar.slug!r} dan aspek {aspect.slug!r} sudah ada di baris {seen[key]}",
-            )
-            continue
-        seen[key] = row.number
-        obj = existing.get(key)
-        if not ctx.owner_ok(row, ReadinessScore, obj, agency):
-            continue
-        new = obj is None
-        if new:
-            obj = ReadinessScore(region=ctx.region, pillar=pillar, aspect=aspect)
-        before = None if new else snapshot(obj)
-        if row.has("score"):
-            assign(obj, "score", score)
-        for name in ("narrative", "evidence"):
-            if row.has(name):
-                set_text(obj, name, ctx.text(row, name))
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        ctx.validate(
-            row,
-            obj,
-            {
-                "score": "score",
-                "narrative": "narrative",
-                "evidence": "evidence",
-                "agency": "agency",
-                "pillar": "pillar",
-            },
-        )
-        ctx.plan(KESIAPAN.name, obj, new, before)
 
 
 SWOT_KINDS = {
@@ -565,14 +571,6 @@ SWOT_KINDS = {
 STRATEGY_KINDS = {
     **{k.casefold(): k for k in ("SO", "ST", "WO", "WT")},
     **{lookup_key(str(label)): value for value, label in Strategy.Kind.choices},
-}
-DIRECTIONS = {
-    **{k: k for k in DIRECTION_LABELS},
-    **{lookup_key(label): k for k, label in DIRECTION_LABELS.items()},
-}
-CATEGORIES = {
-    **{k: k for k in CATEGORY_LABELS},
-    **{lookup_key(label): k for k, label in CATEGORY_LABELS.items()},
 }
 
 
@@ -871,332 +869,10 @@ def check_strategies(ctx: Context, rows: list[Row]) -> None:
         ctx.plan(STRATEGI.name, strategy, new, before, factors)
 
 
-def check_maturity(ctx: Context, rows: list[Row]) -> None:
-    existing = {m.element_id: m for m in MaturityLevel.objects.filter(region=ctx.region)}
-    seen: dict[int, int] = {}
-    for row in rows:
-        if not row.has_content():
-            continue
-        pillar = ctx.pillar(row) if row.has("pillar") else None
-        element = ctx.element(row)
-        if element is None:
-            ctx.missing(row, "element")
-        if element not in (None, BAD) and pillar not in (None, BAD) and element.pillar_id != pillar.pk:
-            ctx.problems.at(
-                row,
-                "element",
-                f"element {element.slug!r} belongs to pillar {element.pillar.slug!r}, not {pillar.slug!r}",
-                f"elemen {element.slug!r} termasuk pilar {element.pillar.slug!r}, bukan {pillar.slug!r}",
-            )
-            continue
-        current = ctx.integer(row, "current")
-        target = ctx.integer(row, "target")
-        agency = ctx.agency_cell(row)
-        if element in (None, BAD):
-            continue
-        if element.pk in seen:
-            ctx.problems.at(
-                row,
-                "element",
-                f"element {element.slug!r} already appears in row {seen[element.pk]}",
-                f"elemen {element.slug!r} sudah ada di baris {seen[element.pk]}",
-            )
-            continue
-        seen[element.pk] = row.number
-        obj = existing.get(element.pk)
-        if not ctx.owner_ok(row, MaturityLevel, obj, agency):
-            continue
-        new = obj is None
-        if new:
-            obj = MaturityLevel(region=ctx.region, element=element)
-        before = None if new else snapshot(obj)
-        if row.has("current"):
-            assign(obj, "current", current)
-        if row.has("target"):
-            assign(obj, "target", target)
-        if row.has("evidence"):
-            set_text(obj, "evidence", ctx.text(row, "evidence"))
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        ctx.validate(
-            row,
-            obj,
-            {
-                "current": "current",
-                "target": "target",
-                "evidence": "evidence",
-                "agency": "agency",
-                "element": "element",
-            },
-        )
-        ctx.plan(KEMATANGAN.name, obj, new, before)
-
-
-def check_indicators(ctx: Context, rows: list[Row]) -> None:
-    existing = {i.code.casefold(): i for i in Indicator.objects.filter(region=ctx.region)}
-    ctx.indicator_by_code.update(existing)
-    seen: dict[str, int] = {}
-    for row in rows:
-        code = ctx.text(row, "code")
-        pillar = ctx.pillar(row)
-        direction = ctx.choice(row, "direction", DIRECTIONS)
-        weight = ctx.decimal(row, "weight", 3)
-        year = ctx.integer(row, "year")
-        target = ctx.decimal(row, "target", 4)
-        agency = ctx.agency_cell(row)
-        if code is None:
-            ctx.missing(row, "code")
-            continue
-        if code.casefold() in seen:
-            ctx.problems.at(
-                row,
-                "code",
-                f"code {code!r} already appears in row {seen[code.casefold()]}",
-                f"kode {code!r} sudah ada di baris {seen[code.casefold()]}",
-            )
-            continue
-        seen[code.casefold()] = row.number
-        obj = existing.get(code.casefold())
-        new = obj is None
-        if (new or row.has("pillar")) and pillar is None:
-            ctx.missing(row, "pillar")
-            continue
-        if new and (not row.has("name") or row.blank("name")):
-            ctx.missing(row, "name")
-        if not ctx.owner_ok(row, Indicator, obj, agency):
-            continue
-        if new:
-            obj = Indicator(region=ctx.region, code=code)
-        before = None if new else snapshot(obj)
-        if pillar is not None:
-            assign(obj, "pillar", pillar)
-        for name in ("name", "unit", "source"):
-            if row.has(name):
-                set_text(obj, name, ctx.text(row, name))
-        if row.has("direction"):
-            assign(obj, "direction", direction or Indicator.Direction.HIGHER)
-        if row.has("weight"):
-            assign(obj, "weight", Decimal(1) if weight is None else weight)
-        if row.has("year"):
-            assign(obj, "year", year)
-        if row.has("target"):
-            assign(obj, "target", target)
-        if row.has("agency") or ctx.agency is not None:
-            assign(obj, "agency", agency)
-        if pillar is BAD and new:
-            continue
-        ctx.validate(
-            row,
-            obj,
-            {
-                "code": "code",
-                "name": "name",
-                "unit": "unit",
-                "pillar": "pillar",
-                "direction": "direction",
-                "weight": "weight",
-                "year": "year",
-                "target": "target",
-                "agency": "agency",
-                "source": "source",
-            },
-        )
-        ctx.plan(INDIKATOR.name, obj, new, before)
-        ctx.indicator_by_code[code.casefold()] = obj
-
-
-def _parse_peer(label: str) -> tuple[str, str]:
-    for prefix, kind in (
-        ("kota ", Region.Kind.KOTA),
-        ("kabupaten ", Region.Kind.KABUPATEN),
-        ("kab. ", Region.Kind.KABUPATEN),
-    ):
-        if label.casefold().startswith(prefix) and label[len(prefix) :].strip():
-            return label[len(prefix) :].strip(), kind
-    return label, Region.Kind.KABUPATEN
-
-
-def check_values(ctx: Context, rows: list[Row]) -> None:
-    peers = list(Peer.objects.filter(region=ctx.region))
-    own_label, labels = place_labels(ctx.region, peers)
-    places: dict[str, Peer | None] = {}
-    name_counts: dict[str, int] = defaultdict(int)
-    for peer in peers:
-        name_counts[peer.name.casefold()] += 1
-    # the region itself: its label, its title, its name, its slug
-    for text in (ctx.region.slug, ctx.region.name, ctx.region.title, own_label):
-        places.setdefault(lookup_key(text), None)
-    for peer in peers:
-        places[lookup_key(peer_title(peer))] = peer
-        places[lookup_key(labels[peer.pk])] = peer
-        if name_counts[peer.name.casefold()] == 1 and lookup_key(peer.name) not in places:
-            places[lookup_key(peer.name)] = peer
-    next_order = max((p.order for p in peers), default=-1) + 1
-    new_peers: dict[str, Peer] = {}
-    existing: dict[tuple[int, int | None, int], IndicatorValue] = {
-        (v.indicator_id, v.peer_id, v.year): v
-        for v in IndicatorValue.objects.filter(indicator__region=ctx.region)
-    }
-    seen: dict[tuple, int] = {}
-    for row in rows:
-        code = ctx.text(row, "indicator")
-        place_text = ctx.text(row, "place")
-        year = ctx.integer(row, "year")
-        value = ctx.decimal(row, "value", 4)
-        for key, parsed in (("indicator", code), ("place", place_text), ("year", year), ("value", value)):
-            if parsed is None:
-                ctx.missing(row, key)
-        indicator = None
-        if code is not None:
-            indicator = ctx.indicator_by_code.get(code.casefold())
-            if indicator is None:
-                close = difflib.get_close_matches(code, [i.code for i in ctx.indicator_by_code.values()], n=1)
-                ctx.problems.at(
-                    row,
-                    "indicator",
-                    f"unknown indicator code {code!r}",
-                    f"kode indikator {code!r} tidak dikenal",
-                    f"did you mean {close[0]!r}?" if close else "",
-                    f"maksud Anda {close[0]!r}?" if close else "",
-                )
-        peer: Peer | None | object = BAD
-        if place_text is not None:
-            place_key = lookup_key(place_text)
-            if place_key in places:
-                peer = places[place_key]
-            elif place_key in new_peers:
-                peer = new_peers[place_key]
-            elif ctx.access.can_create(Peer):
-                name, kind = _parse_peer(" ".join(place_text.split()))
-                peer = Peer(region=ctx.region, name=name, kind=kind, order=next_order)
-                next_order += 1
-                try:
-                    peer.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
-                except ValidationError as exc:
-                    pairs = [pair for field in model_messages(exc).values() for pair in field]
-                    ctx.problems.at(
-                        row, "place", "; ".join(en for _, en in pairs), "; ".join(i for i, _ in pairs)
-                    )
-                    peer = BAD
-                else:
-                    new_peers[place_key] = peer
-                    ctx.summary.new_peers.append(place_text)
-                    ctx.plan("Nilai (pembanding)", peer, True, None)
-            else:
-                ctx.problems.at(
-                    row,
-                    "place",
-                    f"{place_text!r} is neither {own_label} nor a peer",
-                    f"{place_text!r} bukan {own_label} dan bukan daerah pembanding",
-                    "peers are added on the web page or by the region admin",
-                    "daerah pembanding ditambahkan di halaman web atau oleh admin daerah",
-                )
-        if indicator is None or peer is BAD or None in (year, value) or BAD in (year, value):
-            continue
-        place_id = id(peer) if peer is not None else None
-        key = (id(indicator), place_id, year)
-        if key in seen:
-            ctx.problems.at(
-                row,
-                "year",
-                f"this indicator, place and year already appear in row {seen[key]}",
-                f"indikator, daerah dan tahun ini sudah ada di baris {seen[key]}",
-            )
-            continue
-        seen[key] = row.number
-        obj = None
-        if indicator.pk is not None and (peer is None or peer.pk is not None):
-            obj = existing.get((indicator.pk, peer.pk if peer is not None else None, year))
-        owner = indicator.agency
-        if not (
-            ctx.access.may_bring_in(IndicatorValue, obj, agency=owner) and ctx.access.may_bring_in_for(owner)
-        ):
-            owner_name = owner.abbreviation if owner is not None else "admin daerah"
-            mine = ctx.agency.abbreviation
-            ctx.problems.at(
-                row,
-                "indicator",
-                f"you may only enter rows of {mine}",
-                f"Anda hanya boleh mengisi baris {mine}",
-                f"indicator {indicator.code!r} belongs to {owner_name}",
-                f"indikator {indicator.code!r} milik {owner_name}",
-            )
-            continue
-        new = obj is None
-        if new:
-            obj = IndicatorValue(region=ctx.region, indicator=indicator, peer=peer, year=year, value=value)
-            before = None
-        else:
-            before = snapshot(obj)
-            obj.value = value
-        ctx.validate(row, obj, {"value": "value", "year": "year", "indicator": "indicator", "peer": "place"})
-        ctx.plan(NILAI.name, obj, new, before)
-
-
-def check_drivers(ctx: Context, rows: list[Row]) -> None:
-    existing = {d.name.casefold(): d for d in Driver.objects.filter(region=ctx.region)}
-    seen: dict[str, int] = {}
-    for row in rows:
-        if not ctx.access.can_create(Driver):
-            ctx.problems.at(
-                row,
-                "name",
-                "only the region admin may enter drivers",
-                "hanya admin daerah yang boleh mengisi faktor pendorong",
-            )
-            continue
-        name = ctx.text(row, "name")
-        category = ctx.choice(row, "category", CATEGORIES)
-        impact = ctx.integer(row, "impact")
-        uncertainty = ctx.integer(row, "uncertainty")
-        if name is None:
-            ctx.missing(row, "name")
-            continue
-        if name.casefold() in seen:
-            ctx.problems.at(
-                row,
-                "name",
-                f"driver {name!r} already appears in row {seen[name.casefold()]}",
-                f"pendorong {name!r} sudah ada di baris {seen[name.casefold()]}",
-            )
-            continue
-        seen[name.casefold()] = row.number
-        obj = existing.get(name.casefold())
-        new = obj is None
-        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
-            if value is None and (new or row.has(key)):
-                ctx.missing(row, key)
-        if new:
-            obj = Driver(region=ctx.region, name=name)
-        before = None if new else snapshot(obj)
-        for key, value in (("category", category), ("impact", impact), ("uncertainty", uncertainty)):
-            if value is not None:
-                assign(obj, key, value)
-        if row.has("description"):
-            set_text(obj, "description", ctx.text(row, "description"))
-        ctx.validate(
-            row,
-            obj,
-            {
-                "name": "name",
-                "category": "category",
-                "impact": "impact",
-                "uncertainty": "uncertainty",
-                "description": "description",
-            },
-        )
-        ctx.plan(PENDORONG.name, obj, new, before)
-
-
 #: The bimtek sheets' checks in the order of the workbook (the action plan's are in :mod:`.workbook_actionplan`).
 CHECKS = (
-    (KESIAPAN, check_readiness),
     (SWOT, check_swot),
     (STRATEGI, check_strategies),
-    (KEMATANGAN, check_maturity),
-    (INDIKATOR, check_indicators),
-    (NILAI, check_values),
-    (PENDORONG, check_drivers),
 )
 
 
@@ -1309,8 +985,14 @@ def _read(workbook, checks, problems: Problems) -> list[tuple[Any, list[Row]]]:
     return found
 
 
-def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, user) -> ImportSummary:
-    """Read the sheets of ``checks`` (``(sheet, check)`` pairs), check them all, then write in one transaction."""
+def run_import(
+    region: Region, path_or_file, checks, *, agency: Agency | None, user, sections=(), sheet_of=None
+) -> ImportSummary:
+    """Read the sheets of ``checks`` (``(sheet, check)`` pairs, where ``check`` is a function of the rows or a sheet
+    codec), check them all, then write in one transaction. A codec's rows become its section's data, which the
+    section checks and writes as it does a region file's: ``sections`` are the region file's, in its order, and
+    ``sheet_of`` names the sheet of the summary for a section's counts (``"drivers"`` → ``"Pendorong"``)."""
+    sheet_of = sheet_of or {}
     workbook = _load(path_or_file)
     present = [sheet for sheet, _ in checks if sheet.name in workbook.sheetnames]
     if not present:
@@ -1325,12 +1007,33 @@ def run_import(region: Region, path_or_file, checks, *, agency: Agency | None, u
     with transaction.atomic():
         ctx = Context(region, agency, user)
         ctx.problems = problems
+        coded = SheetCheck(ctx)
         for check, rows in sheets:
-            check(ctx, rows)
+            if hasattr(check, "decode"):
+                check.decode(rows, ctx, coded)
+            else:
+                check(ctx, rows)
+        document = coded.document
+        present = [section for section in sections if section.key in document]
+        for section in present:
+            section.collect(document[section.key], coded)
+        for section in present:
+            section.check(document[section.key], coded)
         if ctx.problems:
             raise InvalidWorkbook(ctx.problems.sorted())
         try:
             _write(ctx)
+            written = WriteContext(region.slug, region=region, user=user, reason=CHANGE_REASON)
+            written.refs["agencies"] = {a.abbreviation: a for a in ctx.agencies}
+            written.refs["peers"] = coded.peers
+            for section in present:
+                section.write(document[section.key], written)
+            for key, counts in written.counts.items():
+                for what, count in counts.items():
+                    sheet = sheet_of.get((key, what), sheet_of.get(key))
+                    if sheet is not None:
+                        bucket = getattr(ctx.summary, what)
+                        bucket[sheet] = bucket.get(sheet, 0) + count
         except (DatabaseError, ValidationError) as exc:
             raise InvalidWorkbook(
                 [
