@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.actionplan.models import Activity, Criterion, FundingSource, Judgement
-from kotacerdas.web.forms import SafeFormMixin
+from kotacerdas.web.forms import SafeFormMixin, check_grid_cells
 
 #: Saaty's intensities (method.md §9) as the form offers them; 2, 4, 6 and 8 lie between.
 INTENSITY = {
@@ -54,10 +54,33 @@ def parse_scale(text: str) -> tuple[str, int]:
     return (Judgement.Favours.FIRST if side == "a" else Judgement.Favours.SECOND), value
 
 
+def _judgement_shower(a: Criterion, b: Criterion):
+    """A radio value of pair (A, B) as a sentence, for a conflict message."""
+
+    def show(value: str) -> str:
+        favours, number = parse_scale(value)
+        if number == 1:
+            return _("%(a)s dan %(b)s sama penting") % {"a": a.name, "b": b.name}
+        more, less = (a, b) if favours == Judgement.Favours.FIRST else (b, a)
+        return _("%(more)s %(how)s (%(n)d) daripada %(less)s") % {
+            "more": more.name,
+            "less": less.name,
+            "how": INTENSITY[number],
+            "n": number,
+        }
+
+    return show
+
+
 class PairwiseForm(SafeFormMixin, forms.Form):
     """One respondent's judgements: one field per pair of criteria (A before B in criteria order).
 
     A pair left without a choice is not judged (it is reported as missing and blocks the weights).
+
+    The pairs are a grid (``stored``: pair field name -> the radio value stored now for the respondent being
+    edited, absent for none): every pair carries a ``seen-`` value and is checked with
+    :func:`~kotacerdas.web.forms.check_grid_cells`, so a judgement someone else changed meanwhile is not
+    overwritten unnoticed, and a pair left as rendered keeps the other person's change.
     """
 
     respondent = forms.CharField(
@@ -69,9 +92,11 @@ class PairwiseForm(SafeFormMixin, forms.Form):
     )
     original = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, criteria: list[Criterion], **kwargs):
+    def __init__(self, *args, criteria: list[Criterion], stored: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
+        self.stored = stored or {}
+        self.kept: set[str] = set()
         self.pairs: list[tuple[Criterion, Criterion]] = [
             (a, b) for i, a in enumerate(criteria) for b in criteria[i + 1 :]
         ]
@@ -88,6 +113,17 @@ class PairwiseForm(SafeFormMixin, forms.Form):
         if not name:
             raise forms.ValidationError(_("Tuliskan nama responden."))
         return name
+
+    def seen(self, a: Criterion, b: Criterion) -> str:
+        """The ``seen-`` value of pair (A, B): its radio value as stored when the page was rendered."""
+        return self.stored.get(pair_name(a, b), "")
+
+    def clean(self):
+        data = super().clean()
+        cells = {pair_name(a, b): self.seen(a, b) for a, b in self.pairs}
+        show = {pair_name(a, b): _judgement_shower(a, b) for a, b in self.pairs}
+        self.kept = check_grid_cells(self, cells, show=show)
+        return data
 
     def judgements(self) -> dict[tuple[Criterion, Criterion], tuple[str, int] | None]:
         """(A, B) -> (favours, value), or None for a pair left open."""

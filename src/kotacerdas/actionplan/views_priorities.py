@@ -313,6 +313,7 @@ def _pair_rows(form: PairwiseForm, worst: dict | None) -> list[dict]:
                 "options": options,
                 "open": not current,
                 "errors": bound.errors,
+                "seen": form.seen(a, b),
                 "worst": worst if is_worst else None,
             }
         )
@@ -391,7 +392,8 @@ def judge(request: HttpRequest, slug: str) -> HttpResponse:
     initial = {"respondent": editing or _respondent_default(request.user), "original": editing}
     if editing:
         initial.update(_initial(access.region, editing, items))
-    form = PairwiseForm(request.POST or None, criteria=items, initial=initial)
+    stored = _initial(access.region, editing, items) if editing else {}
+    form = PairwiseForm(request.POST or None, criteria=items, initial=initial, stored=stored)
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["respondent"]
         original = (form.cleaned_data.get("original") or "").strip()

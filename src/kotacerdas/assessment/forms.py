@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
@@ -10,10 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.assessment import models as m
 from kotacerdas.assessment.analysis import SELF
 from kotacerdas.assessment.models import Driver, Indicator, MaturityLevel, PlanSettings, SwotFactor
+from kotacerdas.formatting import plain
 from kotacerdas.framework.models import Element, Pillar, ReadinessAspect
 from kotacerdas.permissions import Access
 from kotacerdas.regions.models import Agency
-from kotacerdas.web.forms import SMALL_TEXTAREA, SOURCE_FIELDS, RegionForm, SafeFormMixin
+from kotacerdas.web.forms import (
+    SMALL_TEXTAREA,
+    SOURCE_FIELDS,
+    RegionForm,
+    SafeFormMixin,
+    check_grid_cells,
+    seen_text,
+)
 
 REGION_LINKS = {"factor", "factors", "indicator", "peer", "scenario", "internal", "external"}
 
@@ -310,11 +320,20 @@ class MaturityEntryForm(AssessmentForm):
 
 
 class ValuesForm(SafeFormMixin, forms.Form):
-    """The values of one indicator for its comparison year: one field per region in the comparison set."""
+    """The values of one indicator for its comparison year: one field per region in the comparison set.
 
-    def __init__(self, *args, columns: list[dict], indicator: Indicator, **kwargs):
+    The fields are a grid (one stored value each, ``stored``: field name -> value stored now, None for none):
+    every cell carries a ``seen-`` value and is checked with :func:`~kotacerdas.web.forms.check_grid_cells`;
+    ``kept`` names the cells left as rendered whose stored value someone else changed meanwhile (not written).
+    """
+
+    def __init__(
+        self, *args, columns: list[dict], indicator: Indicator, stored: dict | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.columns = columns
+        self.stored = stored or {}
+        self.kept: set[str] = set()
         unit = f" ({indicator.unit})" if indicator.unit else ""
         for col in columns:
             self.fields[value_field(col["key"])] = forms.DecimalField(
@@ -332,7 +351,18 @@ class ValuesForm(SafeFormMixin, forms.Form):
         )
 
     def bound_columns(self):
-        return [(col, self[value_field(col["key"])]) for col in self.columns]
+        """(column, bound field, seen-value) per column."""
+        out = []
+        for col in self.columns:
+            name = value_field(col["key"])
+            out.append((col, self[name], seen_text(self.fields[name], self.stored.get(name))))
+        return out
+
+    def clean(self):
+        data = super().clean()
+        cells = {value_field(col["key"]): self.stored.get(value_field(col["key"])) for col in self.columns}
+        self.kept = check_grid_cells(self, cells, show=plain)
+        return data
 
 
 class PlanSettingsForm(SafeFormMixin, forms.ModelForm):
@@ -353,6 +383,11 @@ class PlanSettingsForm(SafeFormMixin, forms.ModelForm):
                 "Kosongkan keduanya untuk memakai dua pendorong teratas (bawaan)."
             )
         weights = self.instance.maturity_weights or {}
+        # as stored when the form was made (clean() puts the entered weights on the instance)
+        self._stored_weights = {
+            f"w_{p.slug}": Decimal(str(weights[p.slug])) if weights.get(p.slug) is not None else None
+            for p in pillars
+        }
         for p in pillars:
             self.fields[f"w_{p.slug}"] = forms.DecimalField(
                 label=p.name,
@@ -367,11 +402,23 @@ class PlanSettingsForm(SafeFormMixin, forms.ModelForm):
     def weight_fields(self):
         return [self[f"w_{p.slug}"] for p in self.pillars]
 
+    def stored_weights(self) -> dict:
+        """Weight field name -> the weight stored now (None: none), for the per-cell version check."""
+        return dict(self._stored_weights)
+
+    def weight_cells(self):
+        """(bound field, seen-value) per pillar: the weights are not model fields, so each carries its own check."""
+        stored = self.stored_weights()
+        return [(self[name], seen_text(self.fields[name], value)) for name, value in stored.items()]
+
     def other_fields(self):
         return [self[name] for name in ("start_year", "horizon_year", "axis_x", "axis_y")]
 
     def clean(self):
         data = super().clean()
+        check_grid_cells(self, self.stored_weights(), show=plain)
+        if self.stale_cells:
+            return data
         given = {p.slug: data.get(f"w_{p.slug}") for p in self.pillars}
         filled = {k: v for k, v in given.items() if v is not None}
         if filled and len(filled) != len(given):

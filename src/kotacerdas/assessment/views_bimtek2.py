@@ -306,13 +306,17 @@ def competitiveness_values(request: HttpRequest, slug: str, pk: int) -> HttpResp
         for value in IndicatorValue.objects.filter(indicator=indicator, year=indicator.year):
             existing[SELF if value.peer_id is None else f"P{value.peer_id}"] = value
     initial = {value_field(k): formatting.trimmed(v.value) for k, v in existing.items()}
-    form = ValuesForm(request.POST or None, initial=initial, columns=columns, indicator=indicator)
+    form = ValuesForm(
+        request.POST or None, initial=initial, columns=columns, indicator=indicator, stored=initial
+    )
     back = reverse("competitiveness", kwargs={"slug": slug}) + f"#ind-{indicator.pk}"
     if request.method == "POST" and indicator.year is not None and form.is_valid():
         source = form.cleaned_data["source"].strip()
         changed = 0
         with transaction.atomic():
             for col in columns:
+                if value_field(col["key"]) in form.kept:
+                    continue  # left as it was rendered: a change someone made meanwhile is kept
                 new = form.cleaned_data[value_field(col["key"])]
                 old = existing.get(col["key"])
                 if new is None:

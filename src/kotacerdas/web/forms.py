@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -619,3 +619,44 @@ def grid_conflict_message(n: int) -> str:
         "Tidak ada yang disimpan: %(n)d sel sudah diubah orang lain sejak Anda membuka halaman ini (ditandai). "
         "Isian Anda tetap ada; periksa, lalu simpan lagi bila Anda tetap ingin menyimpan isian Anda."
     ) % {"n": n}
+
+
+def seen_text(field: forms.Field, value) -> str:
+    """The ``seen-`` value of a grid cell: the stored ``value`` as the cell's input shows it."""
+    if value is None:
+        return ""
+    return formats.localize_input(value) if field.localize else str(value)
+
+
+def check_grid_cells(form: forms.Form, stored: dict, *, show=None) -> set[str]:
+    """Apply :func:`cell_conflict` to the fields of ``form`` named in ``stored`` (field name -> value stored now).
+
+    Call from ``clean()``. A cell changed by someone else while this person entered something else gets the
+    message on its field and the form a message for the whole grid (so nothing is saved and the input stays).
+    A cell this person left as rendered takes the value stored now (so another person's change is kept); the
+    names of such cells whose stored value changed meanwhile are returned, for the caller not to write them.
+    ``form.stale_cells`` is the number of conflicting cells. ``show`` shows a value (or maps a field name to
+    such a function).
+    """
+    kept: set[str] = set()
+    stale = 0
+    for name, now in stored.items():
+        if name not in form.cleaned_data:
+            continue  # invalid input: its own error is shown
+        entered = form.cleaned_data[name]
+        html = form.add_prefix(name)
+        parse = form.fields[name].to_python
+        if cell_untouched(form.data, html, entered, parse=parse):
+            if entered != now:
+                kept.add(name)
+                form.cleaned_data[name] = now
+            continue
+        shower = show.get(name) if isinstance(show, dict) else show
+        message = cell_conflict(form.data, html, now, entered, parse=parse, show=shower)
+        if message:
+            form.add_error(name, ValidationError(message, code="stale"))
+            stale += 1
+    form.stale_cells = stale
+    if stale:
+        form.add_error(None, ValidationError(grid_conflict_message(stale), code="stale"))
+    return kept
