@@ -7,6 +7,7 @@ import-linter installs, reads every import of the package, including those insid
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -72,6 +73,59 @@ def test_the_cycle_finder_finds_a_cycle_through_a_third_module() -> None:
 def test_no_import_cycle_between_modules_of_kotacerdas() -> None:
     graph = grimp.build_graph("kotacerdas", cache_dir=None)
     assert import_cycles(graph) == []
+
+
+def uncommented_function_imports(source: str) -> list[int]:
+    """Lines of the imports inside a function that no comment explains.
+
+    A comment explains an import when it is on the import's own lines or on the line just above it; in a block of
+    consecutive imports, one comment above the block explains the whole block.
+    """
+    lines = source.splitlines()
+    nodes = [
+        sub
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Import | ast.ImportFrom)
+    ]
+    start_of = {node.end_lineno: node.lineno for node in nodes}
+    missing = set()
+    for node in nodes:
+        if any("#" in line for line in lines[node.lineno - 1 : node.end_lineno]):
+            continue
+        above = node.lineno - 1
+        while above in start_of:  # the import just above belongs to the same block
+            above = start_of[above] - 1
+        if above < 1 or not lines[above - 1].strip().startswith("#"):
+            missing.add(node.lineno)
+    return sorted(missing)
+
+
+def test_the_comment_check_finds_an_unexplained_import_in_a_function() -> None:
+    source = (
+        "import os\n"
+        "def a():\n    import json\n"
+        "def b():\n    # after django.setup(): the models need the app registry\n    import json\n    import csv\n"
+        "def c():\n    import json  # the method engine loads slowly\n"
+        "def d():\n    x = 1\n    from os import (\n        path,\n    )\n"
+        "class E:\n    def f(self):\n        # reason\n        import json\n\n        import csv\n"
+    )
+    assert uncommented_function_imports(source) == [3, 12, 20]
+
+
+def test_imports_sit_at_module_level_unless_a_comment_says_why() -> None:
+    """An import inside a function hides a dependency (and, for grimp, may hide an import cycle): each one carries a
+    comment saying why it cannot be at the top (an AppConfig.ready(), ``django.setup()`` in the command line ...)."""
+    package = Path(kotacerdas.__file__).parent
+    files = [path for path in sorted(package.rglob("*.py")) if "migrations" not in path.parts]
+    assert len(files) > 50
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in files
+        for number in uncommented_function_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
 
 
 def test_templates_ask_permissions_not_roles() -> None:

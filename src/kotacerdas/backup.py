@@ -31,6 +31,17 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+from django.test.utils import override_settings
+
+from kotacerdas.regions.models import Region
+
 FORMAT = "kotacerdas-backup/1"
 #: Not backed up: recreated by migrate (content types, permissions), short-lived (sessions), or login throttling.
 EXCLUDED_APPS = ("contenttypes", "sessions", "axes")
@@ -51,8 +62,6 @@ class BackupSummary:
 
 
 def _excludes() -> list[str]:
-    from django.apps import apps
-
     labels = {config.label for config in apps.get_app_configs()}
     return [label for label in EXCLUDED_APPS if label in labels] + [
         label for label in EXCLUDED_MODELS if label.split(".")[0] in labels
@@ -60,9 +69,6 @@ def _excludes() -> list[str]:
 
 
 def _applied_migrations(alias: str = "default") -> dict[str, list[str]]:
-    from django.db import connections
-    from django.db.migrations.recorder import MigrationRecorder
-
     applied: dict[str, list[str]] = {}
     for app, name in sorted(MigrationRecorder(connections[alias]).applied_migrations()):
         applied.setdefault(app, []).append(name)
@@ -77,8 +83,6 @@ def _open_private(path: Path):
 
 
 def _dump(alias: str, out_path: Path) -> None:
-    from django.core.management import call_command
-
     call_command(
         "dumpdata",
         database=alias,
@@ -91,8 +95,6 @@ def _dump(alias: str, out_path: Path) -> None:
 
 def _dump_consistent(out_path: Path, workdir: Path) -> dict[str, list[str]]:
     """Dump the whole database from one read snapshot; returns the applied migrations of that snapshot."""
-    from django.db import connections, transaction
-
     connection = connections["default"]
     if connection.vendor == "sqlite":
         snapshot = workdir / "snapshot.sqlite3"
@@ -103,9 +105,11 @@ def _dump_consistent(out_path: Path, workdir: Path) -> dict[str, list[str]]:
         finally:
             target.close()
             source.close()
-        settings = dict(connection.settings_dict, NAME=str(snapshot))
-        settings["OPTIONS"] = {k: v for k, v in settings.get("OPTIONS", {}).items() if k != "init_command"}
-        connections.settings[SNAPSHOT_ALIAS] = settings
+        snapshot_db = dict(connection.settings_dict, NAME=str(snapshot))
+        snapshot_db["OPTIONS"] = {
+            k: v for k, v in snapshot_db.get("OPTIONS", {}).items() if k != "init_command"
+        }
+        connections.settings[SNAPSHOT_ALIAS] = snapshot_db
         try:
             _dump(SNAPSHOT_ALIAS, out_path)
             return _applied_migrations(SNAPSHOT_ALIAS)
@@ -123,8 +127,6 @@ def _dump_consistent(out_path: Path, workdir: Path) -> dict[str, list[str]]:
 
 
 def _media_files() -> list[Path]:
-    from django.conf import settings
-
     root = Path(settings.MEDIA_ROOT)
     if not root.is_dir():
         return []
@@ -133,9 +135,6 @@ def _media_files() -> list[Path]:
 
 def backup(path: str | os.PathLike) -> BackupSummary:
     """Write the whole installation to ``path`` (a zip, mode 0600). The file appears complete or not at all."""
-    from django.conf import settings
-    from django.db import connections
-
     target = Path(path).resolve()
     if not target.parent.is_dir():
         raise BackupError(f"{target.parent}: folder tidak ada / folder does not exist")
@@ -178,10 +177,6 @@ def backup(path: str | os.PathLike) -> BackupSummary:
 
 
 def installation_is_empty() -> bool:
-    from django.contrib.auth import get_user_model
-
-    from kotacerdas.regions.models import Region
-
     return not Region.objects.exists() and not get_user_model().objects.exists()
 
 
@@ -205,8 +200,6 @@ def read_manifest(zf: zipfile.ZipFile) -> dict:
 
 def _check_migrations(manifest: dict) -> None:
     """Refuse a backup made by a newer kotacerdas (migrations this code does not know)."""
-    from django.db.migrations.loader import MigrationLoader
-
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     unknown = [
         f"{app}.{name}"
@@ -230,18 +223,11 @@ def _safe_member(name: str) -> PurePosixPath | None:
 
 def _wipe() -> None:
     """Delete every row of every table (content types and permissions are recreated by flush's post_migrate)."""
-    from django.core.management import call_command
-
     call_command("flush", interactive=False, verbosity=0)
 
 
 def restore(path: str | os.PathLike, replace: bool = False) -> dict:
     """Load the backup at ``path``; returns its manifest. Refuses a non-empty installation unless ``replace``."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test.utils import override_settings
-
     source = Path(path)
     if not source.is_file():
         raise FileNotFoundError(path)
@@ -304,10 +290,6 @@ def delete_region(slug: str) -> dict[str, int]:
     The history of its records stays (simple_history keeps a deletion entry for each), so what was there can still
     be looked up; users stay too (they may hold roles elsewhere), only their membership of this region goes.
     """
-    from django.db import transaction
-
-    from kotacerdas.regions.models import Region
-
     with transaction.atomic():
         region = Region.objects.select_for_update().get(slug=slug)
         _total, per_model = region.delete()

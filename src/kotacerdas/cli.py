@@ -12,11 +12,16 @@ import os
 import sys
 from pathlib import Path
 
+import django
+from django.core.management import call_command, execute_from_command_line
+from django.db import connections
+from gunicorn.app.wsgiapp import WSGIApplication
+
+from kotacerdas.accounts.datafiles import restrict_umask
+
 
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
-    import django
-
     django.setup()
 
 
@@ -26,17 +31,11 @@ def _err(message: str) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _django()
-    from django.core.management import call_command
-
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    from django.db import connections
-
     connections.close_all()  # a connection left open here would be shared by every forked worker (PostgreSQL)
     url = f"http://{args.host}:{args.port}/"
     print(f"kotacerdas berjalan di / is running at {url}  (Ctrl+C untuk berhenti / to stop)", flush=True)
-    from gunicorn.app.wsgiapp import WSGIApplication
-
     sys.argv = [
         "gunicorn",
         "kotacerdas.wsgi:application",
@@ -53,8 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_sample_load(args: argparse.Namespace) -> int:
     _django()
-    from django.core.management import call_command
-
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas import sample
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -72,6 +70,7 @@ def cmd_sample_load(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.interchange import region_file
     from kotacerdas.regions.models import Region
 
@@ -90,6 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.interchange import region_file
 
     try:
@@ -111,6 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _region_or_error(slug: str):
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.regions.models import Region
 
     region = Region.objects.filter(slug=slug).first()
@@ -125,6 +126,7 @@ def _num(value, digits: int = 2) -> str:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.assessment.analysis import analyse_region, to_json
 
     region = _region_or_error(args.region)
@@ -173,6 +175,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _rupiah(amount: float) -> str:
+    # not at the top: the method engine takes a while to load, and most commands never need it
     from kotacerdas.method.errors import rupiah
 
     return rupiah(amount)
@@ -180,6 +183,7 @@ def _rupiah(amount: float) -> str:
 
 def cmd_prioritize(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.actionplan import services
 
     region = _region_or_error(args.region)
@@ -200,6 +204,7 @@ def cmd_prioritize(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.actionplan.models import Activity
 
     names = dict(Activity.objects.filter(region=region).values_list("ref", "name"))
@@ -232,6 +237,7 @@ def cmd_prioritize(args: argparse.Namespace) -> int:
 
 def cmd_roadmap(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas import charts
     from kotacerdas.actionplan import services
     from kotacerdas.actionplan.models import PrioritizationRun
@@ -262,6 +268,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 
 
 def _agency_or_error(region, abbreviation: str | None):
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.regions.models import Agency
 
     if abbreviation is None:
@@ -276,6 +283,7 @@ def _agency_or_error(region, abbreviation: str | None):
 
 def cmd_workbook_template(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.interchange import workbook
 
     workbook.write_template(args.output)
@@ -285,6 +293,7 @@ def cmd_workbook_template(args: argparse.Namespace) -> int:
 
 def cmd_workbook_export(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.interchange import workbook
 
     region = _region_or_error(args.region)
@@ -300,6 +309,7 @@ def cmd_workbook_export(args: argparse.Namespace) -> int:
 
 def cmd_workbook_import(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.interchange import workbook
 
     region = _region_or_error(args.region)
@@ -349,6 +359,7 @@ class _ProgressBar:
 
 def cmd_masterplan(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas.masterplan import render_common
     from kotacerdas.masterplan.builder import build
 
@@ -380,6 +391,7 @@ def _confirmed(prompt: str, expected: set[str]) -> bool:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas import backup
 
     try:
@@ -399,8 +411,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     _django()
-    from django.core.management import call_command
-
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas import backup
 
     if not Path(args.file).is_file():
@@ -432,6 +443,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_region_delete(args: argparse.Namespace) -> int:
     _django()
+    # after django.setup(): this imports the models, which need the app registry
     from kotacerdas import backup
     from kotacerdas.actionplan.models import Activity
     from kotacerdas.regions.models import Agency
@@ -459,8 +471,6 @@ def cmd_region_delete(args: argparse.Namespace) -> int:
 
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
-    from django.core.management import execute_from_command_line
-
     execute_from_command_line(["kotacerdas manage", *args.rest])
     return 0
 
@@ -580,8 +590,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kotacerdas.accounts.datafiles import restrict_umask
-
     restrict_umask()  # the database, the secret key and uploads are the owner's alone
     args = build_parser().parse_args(argv)
     try:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+
+from kotacerdas.accounts.models import PasswordChangeRequired
 
 
 class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
@@ -30,9 +34,6 @@ class PasswordChangeRequiredMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and self._pending(user):
-            from django.shortcuts import redirect
-            from django.urls import Resolver404, resolve
-
             try:
                 name = resolve(request.path_info).url_name
             except Resolver404:
@@ -43,6 +44,4 @@ class PasswordChangeRequiredMiddleware:
 
     @staticmethod
     def _pending(user) -> bool:
-        from kotacerdas.accounts.models import PasswordChangeRequired
-
         return PasswordChangeRequired.objects.filter(user=user).exists()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.accounts import datafiles
+
 
 class AccountsConfig(AppConfig):
     name = "kotacerdas.accounts"
@@ -9,6 +11,4 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from kotacerdas.accounts import datafiles
-
         datafiles.connect()

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from django.db.backends.signals import connection_created
+
 OWNER_ONLY_UMASK = 0o077
 
 
@@ -40,6 +42,4 @@ def _on_connection(sender, connection, **kwargs) -> None:
 
 
 def connect() -> None:
-    from django.db.backends.signals import connection_created
-
     connection_created.connect(_on_connection, dispatch_uid="kotacerdas-owner-only-sqlite")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -55,8 +56,6 @@ def client_address(request) -> str:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The login page with the lockout message, status 429 (not a bare 403)."""
-    from django.contrib.auth.forms import AuthenticationForm
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     form = AuthenticationForm(request, initial={"username": (credentials or {}).get("username", "")})
     message = _(

@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kotacerdas.regions.models import Region
+
 
 def _words(text: str) -> set[str]:
     """The region's name and slug, whole and by word (at least four letters), in lower case."""
@@ -27,8 +29,6 @@ class RegionSimilarityValidator:
     def _regions(self, user) -> list:
         regions = list(getattr(user, "password_regions", None) or [])
         if user is not None and getattr(user, "pk", None):
-            from kotacerdas.regions.models import Region
-
             regions += list(Region.objects.filter(memberships__user=user))
         return regions
 

@@ -6,6 +6,7 @@ the invitation code to its owner in person (or by the regency's own channels).
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -164,6 +165,4 @@ def password_reset(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def _unlock(username: str) -> None:
     """A reset also lifts a login lockout of the account (not of an address)."""
-    from axes.models import AccessAttempt
-
     AccessAttempt.objects.filter(username=username).delete()

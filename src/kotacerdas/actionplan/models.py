@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 from kotacerdas import formatting
 from kotacerdas.assessment.models import PlanSettings
 from kotacerdas.method import actionplan as rules
+from kotacerdas.regions.labels import related_label as rl
 from kotacerdas.regions.models import Agency, Region, RegionOwned, check_same_region
 
 YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -317,8 +318,6 @@ class ActivityYear(RegionOwned):
         constraints = [models.UniqueConstraint(fields=["activity", "year"], name="activity_year_once")]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'activity', 'ref')} {self.year}"
 
     def owning_agency(self):
@@ -356,8 +355,6 @@ class QuickWinProfile(RegionOwned):
         verbose_name_plural = _("profil quick win")
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"Profil {rl(self, 'activity', 'ref')}"
 
     def owning_agency(self):
@@ -388,8 +385,6 @@ class Risk(RegionOwned):
         ordering = ["activity", "-likelihood", "-impact", "pk"]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'activity', 'ref')}: {self.risk[:60]}"
 
     def owning_agency(self):
@@ -428,8 +423,6 @@ class Screening(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         activity, wisdom = rl(self, "activity", "ref"), rl(self, "local_wisdom")
         return f"{activity} · {wisdom} ({self.get_relation_display()})"
 
@@ -539,8 +532,6 @@ class Judgement(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{self.respondent}: {rl(self, 'first')} / {rl(self, 'second')}"
 
     @property
@@ -584,8 +575,6 @@ class CriterionScore(RegionOwned):
         constraints = [models.UniqueConstraint(fields=["activity", "criterion"], name="criterion_score_once")]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'activity', 'ref')} · {rl(self, 'criterion')}: {self.score}"
 
     def owning_agency(self):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kotacerdas.framework.models import Pillar
+from kotacerdas.regions.labels import related_label as rl
 from kotacerdas.regions.models import Agency, Region, RegionOwned, Sourced, check_same_region
 
 
@@ -99,8 +100,6 @@ class PlanSettings(Sourced):
         verbose_name_plural = _("pengaturan analisis")
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'region')}: {self.start_year or '?'}–{self.horizon_year or '?'}"
 
     def owning_agency(self):
@@ -168,8 +167,6 @@ class ReadinessScore(Contributed):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'pillar')} · {rl(self, 'aspect')}"
 
     def clean(self) -> None:
@@ -289,8 +286,6 @@ class SwotRating(Contributed):
         constraints = [models.UniqueConstraint(fields=["factor", "agency"], name="one_rating_per_agency")]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'agency')}: {self.importance}/{self.rating}"
 
     def clean(self) -> None:
@@ -381,8 +376,6 @@ class MaturityLevel(Contributed):
         constraints = [models.UniqueConstraint(fields=["region", "element"], name="maturity_per_element")]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'element')}: {self.current or '-'} → {self.target or '-'}"
 
     def clean(self) -> None:
@@ -512,8 +505,6 @@ class IndicatorValue(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         where = rl(self, "peer") if self.peer_id else rl(self, "region")
         return f"{rl(self, 'indicator', 'code')} {where} {self.year}: {self.value}"
 
@@ -602,8 +593,6 @@ class ScenarioImplication(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'scenario')} · {rl(self, 'pillar')}"
 
     def clean(self) -> None:

@@ -31,17 +31,23 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import importlib.metadata
 import json
+import logging
 import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connections
+from django.utils import translation
 
 from kotacerdas.masterplan import render_common
+from kotacerdas.masterplan.builder import build
+from kotacerdas.regions.models import Region
 
 APPS = ("framework", "regions", "assessment", "actionplan", "masterplan")
 
@@ -59,8 +65,6 @@ def cache_dir() -> Path:
 def _sql() -> str:
     global _fingerprint_sql
     if _fingerprint_sql is None:
-        from django.apps import apps
-
         quote = connections["default"].ops.quote_name
         parts = []
         for model in apps.get_models():
@@ -84,9 +88,7 @@ def workspace_version() -> str:
 
 def _package_version() -> str:
     try:
-        from importlib.metadata import version
-
-        return version("kotacerdas")
+        return importlib.metadata.version("kotacerdas")
     except Exception:  # noqa: BLE001 - running from a checkout without metadata
         return "dev"
 
@@ -202,8 +204,6 @@ def build_now(entry: Entry) -> None:
 
 def render_uncached(region, fmt: str) -> bytes:
     """The document built now from what this connection sees, not cached (for requests inside a transaction)."""
-    from kotacerdas.masterplan.builder import build
-
     return render_common.render(build(region), fmt)
 
 
@@ -218,19 +218,12 @@ def _build_locked(entry: Entry) -> None:
 
 
 def _build(entry: Entry) -> None:
-    from django.utils import translation
-
-    from kotacerdas.masterplan.builder import build
-    from kotacerdas.regions.models import Region
-
     started = time.monotonic()
     try:
         region = Region.objects.get(pk=entry.region_id)
         with translation.override("id"):
             data = render_common.render(build(region), entry.fmt)
     except Exception as exc:  # noqa: BLE001 - shown on the progress page instead of a worker crash
-        import logging
-
         logging.getLogger(__name__).exception("master plan build failed: %s", entry.name)
         entry.error_path.write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
         return

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kotacerdas.regions.labels import related_label as rl
 from kotacerdas.regions.models import Region
 
 MAX_LOGO_BYTES = 1_000_000
@@ -60,8 +61,6 @@ class DocumentSettings(models.Model):
         verbose_name_plural = _("pengaturan dokumen")
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return rl(self, "region")
 
     def owning_agency(self):

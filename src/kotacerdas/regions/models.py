@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from kotacerdas.framework.models import Framework
 from kotacerdas.framework.reference import DEFAULT_FRAMEWORK
+from kotacerdas.regions.labels import related_label as rl
 
 
 class Sourced(models.Model):
@@ -399,8 +400,6 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        from kotacerdas.regions.labels import related_label as rl
-
         return f"{rl(self, 'user')} · {self.get_role_display()} · {rl(self, 'region')}"
 
     def clean(self) -> None:

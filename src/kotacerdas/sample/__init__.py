@@ -14,6 +14,12 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from kotacerdas.interchange.region_file import import_document
+from kotacerdas.regions.models import Region
+
 NAMES: tuple[str, ...] = ("katingan", "tanjung-harapan")
 
 
@@ -76,12 +82,6 @@ def load(name: str, replace: bool = False) -> Loaded:
     Raises :class:`UnknownSample` for an unknown name and ``InvalidRegionFile`` (from the importer) if the shipped
     file does not validate.
     """
-    from django.contrib.auth import get_user_model
-    from django.db import transaction
-
-    from kotacerdas.interchange.region_file import import_document
-    from kotacerdas.regions.models import Region
-
     doc = document(name)
     slug = doc["region"]["slug"]
     User = get_user_model()

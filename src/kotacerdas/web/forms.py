@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.accounts.models import Invitation
 from kotacerdas.permissions import Access
 from kotacerdas.regions.models import (
     Agency,
@@ -31,6 +32,7 @@ from kotacerdas.regions.models import (
     Region,
     RpjmdPeriod,
 )
+from kotacerdas.web.values import links_at, show_value
 
 SOURCE_FIELDS = ["source", "illustrative"]
 SMALL_TEXTAREA = {"rows": 3}
@@ -215,8 +217,6 @@ class SafeFormMixin:
             if (baseline is None or f.name not in baseline or baseline[f.name] != current[f.name])
             and current[f.name] != entered[f.name]
         ]
-        from kotacerdas.web.kinds import show_value
-
         for model_field in changed:
             shown_now = show_value(model_field, current[model_field.name])
             shown_entered = show_value(model_field, entered[model_field.name])
@@ -273,8 +273,6 @@ class SafeFormMixin:
         for model_field in model_fields:
             if model_field.many_to_many:
                 if model_field.name in tracked:
-                    from kotacerdas.web.history import links_at
-
                     state[model_field.name] = sorted(links_at(record).get(model_field.name, []))
             else:
                 state[model_field.name] = model_field.value_from_object(old)
@@ -538,8 +536,6 @@ class NewMembershipForm(MembershipForm):
 
     def save(self, commit=True):
         if self.invite:
-            from kotacerdas.accounts.models import Invitation
-
             invitation, self.invitation_code = Invitation.issue(
                 region=self.access.region,
                 username=self.cleaned_data["username"],

@@ -10,7 +10,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kotacerdas.regions.models import Region
-from kotacerdas.web.kinds import KINDS, Kind, field_label, show_value
+from kotacerdas.web.kinds import KINDS, Kind, field_label
+from kotacerdas.web.values import links_at, show_value
 
 ACTIONS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 
@@ -60,30 +61,6 @@ def _field_order(obj, name: str) -> int:
 
 def version_label(record) -> str:
     return timezone.localtime(record.history_date).strftime("%d-%m-%Y %H:%M:%S")
-
-
-def links_at(record) -> dict[str, list[int]]:
-    """The many-to-many links a historical record kept (field name -> ids of the linked records, in order),
-    for the fields whose history is tracked (``HistoricalRecords(m2m_fields=...)``)."""
-    fields = getattr(type(record), "_history_m2m_fields", ())
-    if fields and record.history_type == "-":
-        # the links are gone by the time the deletion is recorded: take them from the version before it
-        before = (
-            type(record)
-            .objects.filter(id=record.id, history_date__lte=record.history_date)
-            .exclude(history_id=record.history_id)
-            .order_by("-history_date", "-history_id")
-            .first()
-        )
-        if before is None:
-            return {model_field.name: [] for model_field in fields}
-        record = before
-    links: dict[str, list[int]] = {}
-    for model_field in fields:
-        target = model_field.m2m_reverse_field_name()
-        rows = getattr(record, model_field.name).order_by("pk")
-        links[model_field.name] = [getattr(row, f"{target}_id") for row in rows]
-    return links
 
 
 def rebuild(record, *, existing: bool):

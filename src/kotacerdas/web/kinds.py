@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import models
-from django.utils.formats import localize, number_format
-from django.utils.translation import gettext as _
 
 from kotacerdas.regions.models import (
     Agency,
@@ -20,6 +17,7 @@ from kotacerdas.regions.models import (
     RpjmdPeriod,
 )
 from kotacerdas.web import forms
+from kotacerdas.web.values import show_value
 
 
 @dataclass(frozen=True)
@@ -100,36 +98,6 @@ def field_label(model, name: str) -> str:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:
         return name
-
-
-def show_value(field: models.Field | None, value) -> str:
-    """A raw stored value (as in a historical record or a form) in words."""
-    if value is None or value == "":
-        return "—"
-    if field is None:
-        return str(value)
-    if field.many_to_many:  # a historical record's links: rows of the through table, as dicts or ids
-        target = field.m2m_reverse_field_name()
-        ids = [row.get(target) if isinstance(row, dict) else getattr(row, "pk", row) for row in value]
-        if not ids:
-            return "—"
-        found = {obj.pk: obj for obj in field.related_model.objects.filter(pk__in=ids)}
-        return ", ".join(
-            str(found[pk]) if pk in found else _("#%(id)s (sudah dihapus)") % {"id": pk} for pk in ids
-        )
-    if isinstance(field, models.BooleanField):
-        return _("Ya") if value else _("Tidak")
-    if field.is_relation:
-        related = field.related_model
-        if isinstance(value, models.Model):
-            return str(value)
-        obj = related.objects.filter(pk=value).first()
-        return str(obj) if obj is not None else _("#%(id)s (sudah dihapus)") % {"id": value}
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, int | Decimal) and not isinstance(value, bool) and "year" not in field.name:
-        return number_format(value, force_grouping=True)
-    return str(localize(value))
 
 
 def field_rows(obj, names=None):
