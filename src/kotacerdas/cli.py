@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import django
@@ -469,6 +470,35 @@ def cmd_region_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region_new(args: argparse.Namespace) -> int:
+    _django()
+    # after django.setup(): this imports the models, which need the app registry
+    from kotacerdas.interchange import area_codes, region_file
+    from kotacerdas.reference.wilayah import UnknownArea
+
+    call_command("migrate", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    try:
+        created = area_codes.create_region(args.code, slug=args.slug)
+    except (UnknownArea, area_codes.BadSlug, area_codes.SlugTaken) as exc:
+        _err(f"{args.code}: {exc}")
+        return 2
+    except region_file.InvalidRegionFile as exc:
+        _err(f"{args.code}: tidak ada yang ditulis / nothing written:")
+        for problem in exc.problems:
+            _err(f"  {problem}")
+        return 1
+    elapsed = time.perf_counter() - started
+    region = created.region
+    print(
+        f"Dibuat / created: {region.title} ({region.slug}), {region.province}, kode / code {region.kemendagri_code}"
+    )
+    print(f"  {created.summary}")
+    print(f"  {created.area.regulation}")
+    print(f"  dalam / in {elapsed:.1f} s")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
     execute_from_command_line(["kotacerdas manage", *args.rest])
@@ -580,6 +610,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("region", help="kode singkat daerah / region slug")
     q.add_argument("--yes", action="store_true", help="tanpa konfirmasi / do not ask")
     q.set_defaults(func=cmd_region_delete)
+    q = region_sub.add_parser(
+        "new", help="buat daerah dari kode wilayahnya / create a region from its official area code"
+    )
+    q.add_argument("code", help="kode kabupaten/kota Kemendagri, mis. / e.g. 62.06")
+    q.add_argument("--slug", help="kode singkat (bawaan: dari nama) / slug (default: from the name)")
+    q.set_defaults(func=cmd_region_new)
 
     p = sub.add_parser(
         "manage", help="perintah manajemen Django / Django management commands", add_help=False

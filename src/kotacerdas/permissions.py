@@ -226,6 +226,12 @@ def regions_for(user) -> QuerySet[Region]:
     return Region.objects.filter(memberships__user=user).distinct()
 
 
+def may_create_region(user) -> bool:
+    """Only the installation's superuser creates a region (from its official code): a region admin administers
+    their own region, not the installation."""
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
 def get_region_for_user(user, slug: str) -> Access:
     """The user's access to region ``slug``; a region the user holds no role in does not exist for them (404)."""
     region = Region.objects.filter(slug=slug).first()

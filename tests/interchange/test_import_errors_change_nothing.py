@@ -81,7 +81,7 @@ CASES = {
     "typo in a key": (
         _typo_in_a_key,
         "districts[1].captial: kunci tidak dikenal / unknown key (maksud Anda / did you mean 'capital'?); "
-        "yang dikenal / allowed: name, capital, desa, kelurahan, source, illustrative",
+        "yang dikenal / allowed: code, name, capital, desa, kelurahan, source, illustrative, villages",
     ),
     "operator without agency": (
         _operator_without_agency,

@@ -18,6 +18,7 @@ from kotacerdas.regions.models import (
     Region,
     Role,
     RpjmdPeriod,
+    Village,
 )
 
 SCHEMA = load_schema()
@@ -31,7 +32,13 @@ def _items(key: str) -> dict:
 #: (schema properties, model, JSON keys that are not model fields, model fields that are not in the file)
 PARTS = {
     "region": (PROPS["region"]["properties"], Region, set(), {"created"}),
-    "districts": (_items("districts"), District, set(), {"region", "order"}),
+    "districts": (_items("districts"), District, {"villages"}, {"region", "order"}),
+    "villages": (
+        _items("districts")["villages"]["items"]["properties"],
+        Village,
+        set(),
+        {"region", "district", "source", "illustrative"},
+    ),
     "rpjmd": (_items("rpjmd"), RpjmdPeriod, {"missions"}, {"region"}),
     "missions": (_items("rpjmd")["missions"]["items"]["properties"], Mission, set(), {"region", "period"}),
     "agencies": (_items("agencies"), Agency, set(), {"region"}),
@@ -50,6 +57,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema():
 def test_enums_equal_the_model_choices():
     assert PROPS["region"]["properties"]["kind"]["enum"] == Region.Kind.values
     assert _items("agencies")["kind"]["enum"] == Agency.Kind.values
+    assert _items("districts")["villages"]["items"]["properties"]["kind"]["enum"] == Village.Kind.values
     assert _items("local_wisdom")["category"]["enum"] == LocalWisdom.Category.values
     assert _items("governance")["body"]["enum"] == GovernanceMember.Body.values
     assert _items("governance")["role"]["enum"] == GovernanceMember.Role.values
@@ -119,9 +127,9 @@ def test_every_object_of_the_schema_refuses_unknown_keys():
     runs = PROPS["runs"]["items"]["properties"]
     free = [runs["parameters"], runs["result"]]
     found = [node for node in objects(SCHEMA) if not any(node is f for f in free)]
-    # the workspace's objects, then bimtek I and II's (assessment.py), the document settings (document.py), then
+    # the workspace's objects (with a district's villages), then bimtek I and II's (assessment.py), the document settings (document.py), then
     # the action plan's (actionplan.py)
-    assert len(found) == 9 + 14 + 1 + 14
+    assert len(found) == 10 + 14 + 1 + 14
     assert all(node.get("additionalProperties") is False for node in found)
 
 

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 
 from kotacerdas.framework.models import Framework
 from kotacerdas.framework.reference import DEFAULT_FRAMEWORK
+from kotacerdas.interchange.problems import Path, format_path
 from kotacerdas.interchange.sections import (
     CheckContext,
     Section,
@@ -45,6 +46,7 @@ from kotacerdas.regions.models import (
     Region,
     Role,
     RpjmdPeriod,
+    Village,
 )
 
 SOURCED = ("source", "illustrative")
@@ -123,31 +125,116 @@ class RegionSection(Section):
 
 
 class DistrictsSection(Section):
-    """``districts``: the kecamatan, in the order of the list."""
+    """``districts``: the kecamatan, in the order of the list, each with its official ``code`` and its ``villages``
+    (desa and kelurahan with their codes) when known. Both keys are left out of an export when empty, so files
+    with counts only keep their shape. With ``villages``, ``desa`` and ``kelurahan`` may be left out (they are
+    counted from the list); when given they must equal the list's counts."""
 
     key = "districts"
-    FIELDS = ("name", "capital", "desa", "kelurahan", *SOURCED)
+    FIELDS = ("code", "name", "capital", "desa", "kelurahan", *SOURCED)
+    VILLAGE_FIELDS = ("code", "name", "kind")
 
     def export(self, region: Region) -> list[dict]:
         rows = sorted(District.objects.filter(region=region), key=lambda d: (d.order, name_key(d.name), d.pk))
-        return [plain(d, self.FIELDS) for d in rows]
+        listed: dict[int, list[Village]] = {}
+        for village in Village.objects.filter(region=region):
+            listed.setdefault(village.district_id, []).append(village)
+        exported = []
+        for district in rows:
+            data = plain(district, self.FIELDS)
+            if not district.code:
+                del data["code"]
+            villages = sorted(listed.get(district.pk, []), key=lambda v: (v.code, name_key(v.name), v.pk))
+            if villages:
+                data["villages"] = [plain(v, self.VILLAGE_FIELDS) for v in villages]
+            exported.append(data)
+        return exported
 
     def collect(self, data: Any, ctx: CheckContext) -> None:
         ctx.register("districts", (((self.key, i), item.get("name")) for i, item in entries(data)))
 
+    @staticmethod
+    def counts(item: dict) -> dict[str, int] | None:
+        """The desa and kelurahan counted from the item's ``villages`` (None when it lists none)."""
+        villages = item.get("villages")
+        if not isinstance(villages, list):
+            return None
+        kinds = [v.get("kind") for _, v in entries(villages)]
+        return {kind: kinds.count(kind) for kind in ("desa", "kelurahan")}
+
+    def _district(self, item: dict) -> District:
+        district = District(**values(District, item, self.FIELDS))
+        counted = self.counts(item)
+        if counted is not None:
+            for kind, number in counted.items():
+                if kind not in item:
+                    setattr(district, kind, number)
+        return district
+
     def check(self, data: Any, ctx: CheckContext) -> None:
         items = entries(data)
         ctx.check_unique((self.key,), items, "name", "nama kecamatan / district name")
+        ctx.check_unique(
+            (self.key,), [(i, d) for i, d in items if d.get("code")], "code", "kode kecamatan / district code"
+        )
+        village_codes: dict[str, Path] = {}
         for i, item in items:
-            ctx.validate_model(
-                District(**values(District, item, self.FIELDS)), (self.key, i), exclude=["region"]
-            )
+            path = (self.key, i)
+            counted = self.counts(item)
+            for kind in ("desa", "kelurahan"):
+                if counted is None:
+                    if kind not in item:
+                        ctx.missing(self, path + (kind,))
+                elif isinstance(item.get(kind), int) and item[kind] != counted[kind]:
+                    ctx.report(
+                        path + (kind,),
+                        f"jumlah {kind} {item[kind]} tidak sama dengan daftar villages ({counted[kind]} {kind}) / "
+                        f"the number of {kind} {item[kind]} does not match the villages listed "
+                        f"({counted[kind]} {kind})",
+                    )
+            ctx.validate_model(self._district(item), path, exclude=["region"])
+            district_code = item.get("code")
+            for j, village in entries(item.get("villages")):
+                village_path = path + ("villages", j)
+                code = village.get("code")
+                ctx.validate_model(
+                    Village(**values(Village, village, self.VILLAGE_FIELDS)),
+                    village_path,
+                    exclude=["region", "district"],
+                )
+                if not isinstance(code, str) or not code:
+                    continue
+                if (
+                    isinstance(district_code, str)
+                    and district_code
+                    and not code.startswith(district_code + ".")
+                ):
+                    ctx.report(
+                        village_path + ("code",),
+                        f"kode {code} tidak berada di bawah kode kecamatan {district_code} / code {code} is not "
+                        f"under the district code {district_code}",
+                    )
+                if code in village_codes:
+                    ctx.report(
+                        village_path + ("code",),
+                        f"kode desa/kelurahan {code!r} sudah dipakai di / is already used at "
+                        f"{format_path(village_codes[code])}",
+                    )
+                else:
+                    village_codes[code] = village_path
 
     def write(self, data: list, ctx: WriteContext) -> None:
         names = ctx.refs.setdefault("districts", {})
         for order, item in enumerate(data, start=1):
-            district = District(region=ctx.region, order=order, **values(District, item, self.FIELDS))
+            district = self._district(item)
+            district.region, district.order = ctx.region, order
             names[district.name] = ctx.save(district)
+            for village in item.get("villages", []):
+                ctx.save(
+                    Village(
+                        region=ctx.region, district=district, **values(Village, village, self.VILLAGE_FIELDS)
+                    )
+                )
 
 
 class RpjmdSection(Section):

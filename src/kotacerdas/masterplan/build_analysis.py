@@ -39,7 +39,7 @@ def chapter_two(
 ) -> None:
     profile = chapter.sub("Profil Daerah")
     marks.append(illustrative_mark(profile, [region]))
-    districts = list(District.objects.filter(region=region).order_by("order", "name"))
+    districts = list(District.objects.filter(region=region).counted().order_by("order", "name"))
     rows = [
         ("Nama daerah", region.title),
         ("Provinsi", region.province or MISSING),
@@ -64,18 +64,7 @@ def chapter_two(
     section = chapter.sub("Wilayah Administrasi")
     if districts:
         marks.append(illustrative_mark(section, districts))
-        body = tuple(
-            (str(n), d.name, d.capital or MISSING, plain(d.desa), plain(d.kelurahan), plain(d.villages))
-            for n, d in enumerate(districts, start=1)
-        )
-        total = (
-            "",
-            "Jumlah",
-            "",
-            plain(sum(d.desa for d in districts)),
-            plain(sum(d.kelurahan for d in districts)),
-            plain(sum(d.villages for d in districts)),
-        )
+        body, total = district_rows(districts)
         section.add(
             Table(
                 ("No", "Kecamatan", "Ibu kota", "Desa", "Kelurahan", "Jumlah"),
@@ -92,6 +81,24 @@ def chapter_two(
         )
 
     readiness_section(chapter, region, a, charts, marks)
+
+
+def district_rows(districts: list[District]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The rows and the total of the district table: desa and kelurahan counted from a district's listed
+    villages when it has any (the official area codes), else its stored counts."""
+    body = tuple(
+        (str(n), d.name, d.capital or MISSING, plain(d.n_desa), plain(d.n_kelurahan), plain(d.villages))
+        for n, d in enumerate(districts, start=1)
+    )
+    total = (
+        "",
+        "Jumlah",
+        "",
+        plain(sum(d.n_desa for d in districts)),
+        plain(sum(d.n_kelurahan for d in districts)),
+        plain(sum(d.villages for d in districts)),
+    )
+    return body, total
 
 
 def _paragraphs(text: str) -> list[str]:

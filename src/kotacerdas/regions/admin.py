@@ -4,7 +4,17 @@ from django.apps import apps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, District, GovernanceMember, LocalWisdom, Membership, Mission, Region, RpjmdPeriod
+from .models import (
+    Agency,
+    District,
+    GovernanceMember,
+    LocalWisdom,
+    Membership,
+    Mission,
+    Region,
+    RpjmdPeriod,
+    Village,
+)
 
 
 @admin.register(Region)
@@ -24,9 +34,22 @@ def register_region_models(app_label: str) -> None:
             admin.site.register(model, RegionScopedAdmin)
 
 
+class VillageInline(admin.TabularInline):
+    model = Village
+    extra = 0
+    fields = ["code", "name", "kind", "region"]
+
+
 @admin.register(District)
 class DistrictAdmin(RegionScopedAdmin):
-    list_display = ["name", "region", "desa", "kelurahan"]
+    list_display = ["code", "name", "region", "desa", "kelurahan"]
+    inlines = [VillageInline]
+
+
+@admin.register(Village)
+class VillageAdmin(RegionScopedAdmin):
+    list_display = ["code", "name", "kind", "district", "region"]
+    search_fields = ["code", "name"]
 
 
 class MissionInline(admin.TabularInline):

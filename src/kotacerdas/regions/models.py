@@ -128,10 +128,33 @@ class RegionOwned(Sourced):
         return None
 
 
+class DistrictQuerySet(models.QuerySet):
+    def counted(self) -> DistrictQuerySet:
+        """Each district with its desa and kelurahan counted from its listed villages in one query (``n_desa``,
+        ``n_kelurahan`` read them; a district without a village list keeps its stored counts)."""
+        return self.annotate(
+            listed_villages=models.Count("village_list"),
+            listed_desa=models.Count("village_list", filter=models.Q(village_list__kind="desa")),
+            listed_kelurahan=models.Count("village_list", filter=models.Q(village_list__kind="kelurahan")),
+        )
+
+
 class District(RegionOwned):
-    """A kecamatan (or a kota's district) with its number of desa and kelurahan."""
+    """A kecamatan (or a kota's district) with its official code and its desa and kelurahan: listed one by one
+    (:class:`Village`) when known from the official area codes, otherwise only counted (``desa``, ``kelurahan``)."""
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="districts")
+    code = models.CharField(
+        _("kode wilayah"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{2}\.\d{2}\.\d{2}$", _("Format kode kecamatan: tiga pasang angka bertitik (62.06.01).")
+            )
+        ],
+        help_text=_("Kode kecamatan menurut kode wilayah Kemendagri, misalnya 62.06.01."),
+    )
     name = models.CharField(_("nama kecamatan"), max_length=120)
     capital = models.CharField(_("ibu kota kecamatan"), max_length=120, blank=True)
     desa = models.PositiveIntegerField(_("jumlah desa"), default=0)
@@ -139,18 +162,105 @@ class District(RegionOwned):
     order = models.PositiveIntegerField(_("urutan"), default=0)
     history = HistoricalRecords()
 
+    objects = DistrictQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kecamatan")
         verbose_name_plural = _("kecamatan")
         ordering = ["region", "order", "name"]
-        constraints = [models.UniqueConstraint(fields=["region", "name"], name="district_name_per_region")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="district_name_per_region"),
+            models.UniqueConstraint(
+                fields=["region", "code"], condition=~models.Q(code=""), name="district_code_per_region"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
+    def _listed(self) -> tuple[int, int, int]:
+        if hasattr(self, "listed_villages"):
+            return self.listed_villages, self.listed_desa, self.listed_kelurahan
+        if self.pk is None:
+            return 0, 0, 0
+        kinds = list(self.village_list.values_list("kind", flat=True))
+        return len(kinds), kinds.count(Village.Kind.DESA), kinds.count(Village.Kind.KELURAHAN)
+
+    @property
+    def n_desa(self) -> int:
+        """The desa: counted from the listed villages when there are any, else the stored count."""
+        listed, desa, _kelurahan = self._listed()
+        return desa if listed else self.desa
+
+    @property
+    def n_kelurahan(self) -> int:
+        listed, _desa, kelurahan = self._listed()
+        return kelurahan if listed else self.kelurahan
+
     @property
     def villages(self) -> int:
-        return self.desa + self.kelurahan
+        return self.n_desa + self.n_kelurahan
+
+    def clean(self) -> None:
+        listed, desa, kelurahan = self._listed()
+        if listed and (self.desa, self.kelurahan) != (desa, kelurahan):
+            raise ValidationError(
+                _(
+                    "Jumlah desa dan kelurahan harus sama dengan daftar desa/kelurahannya: %(desa)s desa, "
+                    "%(kelurahan)s kelurahan."
+                )
+                % {"desa": desa, "kelurahan": kelurahan}
+            )
+
+
+class Village(RegionOwned):
+    """A desa or kelurahan of a district, with its official code (Kepmendagri area codes) when known."""
+
+    class Kind(models.TextChoices):
+        DESA = "desa", _("Desa")
+        KELURAHAN = "kelurahan", _("Kelurahan")
+
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="village_list", verbose_name=_("kecamatan")
+    )
+    code = models.CharField(
+        _("kode wilayah"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$",
+                _("Format kode desa/kelurahan: 62.06.02.1003."),
+            )
+        ],
+    )
+    name = models.CharField(_("nama desa/kelurahan"), max_length=120)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("desa/kelurahan")
+        verbose_name_plural = _("desa/kelurahan")
+        ordering = ["district", "code", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "code"], condition=~models.Q(code=""), name="village_code_per_region"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    def clean(self) -> None:
+        check_same_region(self, "district")
+        district = self.district if self.district_id else None
+        if (
+            district is not None
+            and district.code
+            and self.code
+            and not self.code.startswith(district.code + ".")
+        ):
+            raise ValidationError({"code": _("Kode desa/kelurahan harus diawali kode kecamatannya.")})
 
 
 class RpjmdPeriod(RegionOwned):

@@ -350,12 +350,30 @@ class ProfileForm(SafeFormMixin, forms.ModelForm):
                 field.widget.attrs.update(SMALL_TEXTAREA)
 
 
+class RegionFromCodeForm(SafeFormMixin, forms.Form):
+    """A new region from its official kabupaten/kota code (the superuser's page); the code is looked up in the
+    area codes by the page, which also checks the slug."""
+
+    code = forms.CharField(
+        label=_("kode kabupaten/kota"),
+        max_length=120,
+        help_text=_("Kode wilayah Kemendagri, misalnya 62.06; ketik kode atau nama untuk mencari."),
+        widget=forms.TextInput(attrs={"list": "kabkota-list", "autocomplete": "off"}),
+    )
+    slug = forms.CharField(
+        label=_("kode singkat"),
+        max_length=60,
+        required=False,
+        help_text=_("Kosongkan untuk memakai nama daerah (katingan)."),
+    )
+
+
 class DistrictForm(RegionForm):
     unique_in_region = (("name", _("Kecamatan “%(value)s” sudah ada di daerah ini.")),)
 
     class Meta:
         model = District
-        fields = ["name", "capital", "desa", "kelurahan", "order", *SOURCE_FIELDS]
+        fields = ["code", "name", "capital", "desa", "kelurahan", "order", *SOURCE_FIELDS]
 
 
 class RpjmdPeriodForm(RegionForm):

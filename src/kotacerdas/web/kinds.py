@@ -57,7 +57,7 @@ KINDS: dict[str, Kind] = {
     k.key: k
     for k in [
         PROFILE,
-        Kind("kecamatan", District, forms.DistrictForm, ("name", "capital", "desa", "kelurahan")),
+        Kind("kecamatan", District, forms.DistrictForm, ("name", "code", "capital", "desa", "kelurahan")),
         Kind(
             "rpjmd", RpjmdPeriod, forms.RpjmdPeriodForm, ("start_year", "end_year", "regent", "vice_regent")
         ),

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kotacerdas.web import views, workbook
+from kotacerdas.web import region_new, views, workbook
 
 REGION = "d/<slug:slug>/"
 OBJECT = REGION + "<str:kind>/<int:pk>/"
@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.region_list, name="region-list"),
+    path("daerah/baru/", region_new.region_new, name="region-new"),
     path(REGION, views.dashboard, name="dashboard"),
     path(REGION + "kerangka/", views.framework, name="framework"),
     path(REGION + "riwayat/", views.region_history, name="region-history"),

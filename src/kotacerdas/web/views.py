@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from kotacerdas.permissions import (
     Access,
     access_for,
     get_region_for_user,
+    may_create_region,
     regions_for,
     require_admin,
     require_write,
@@ -82,16 +83,19 @@ def detail_url(access: Access, kind: Kind, obj) -> str:
 @login_required
 def region_list(request: HttpRequest) -> HttpResponse:
     regions = regions_for(request.user).order_by("name")
-    return render(request, "web/region_list.html", {"regions": regions})
+    return render(
+        request,
+        "web/region_list.html",
+        {"regions": regions, "can_create_region": may_create_region(request.user)},
+    )
 
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_region_for_user(request.user, slug)
     region = access.region
-    districts = list(region.districts.all())
-    totals = region.districts.aggregate(desa=Sum("desa"), kelurahan=Sum("kelurahan"))
-    totals = {"desa": totals["desa"] or 0, "kelurahan": totals["kelurahan"] or 0}
+    districts = list(region.districts.counted())  # desa/kelurahan counted from the listed villages, if any
+    totals = {"desa": sum(d.n_desa for d in districts), "kelurahan": sum(d.n_kelurahan for d in districts)}
     totals["all"] = totals["desa"] + totals["kelurahan"]
     periods = list(region.rpjmd_periods.prefetch_related("missions"))
     agencies = list(region.agencies.select_related("district").annotate(n_wisdom=Count("local_wisdom")))
@@ -185,6 +189,8 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     _require_read(access, k)
     obj = _get(access, k, pk)
     extra = {"missions": obj.missions.all()} if k.key == "rpjmd" else {}
+    if k.key == "kecamatan":
+        extra["villages"] = obj.village_list.all()  # its desa and kelurahan from the official area codes
     return render(
         request,
         "web/object_detail.html",
