@@ -114,9 +114,11 @@ def check(case: FundingCase) -> list[Finding]:
         found.append(
             _f(REFUSAL, "kpbu_infrastructure", s,
                "KPBU hanya membiayai penyediaan infrastruktur; kegiatan tata kelola dan layanan tidak dapat "
-               "dibiayai KPBU. Pilih jenis infrastruktur yang sesuai atau sumber dana lain.",
+               "dibiayai KPBU. Bila kegiatan membangun infrastruktur telekomunikasi dan informatika (jaringan, "
+               "pusat data), golongkan sebagai infrastruktur fisik; bila tidak, pilih sumber dana lain.",
                "KPBU only finances the provision of infrastructure; a governance and services activity cannot be "
-               "financed through KPBU. Choose the right infrastructure kind or another source.",
+               "financed through KPBU. If it builds telecommunication and informatics infrastructure (network, "
+               "data centre), classify it as physical infrastructure; otherwise choose another source.",
                PERPRES_KPBU)
         )  # fmt: skip
     if s == "dana_desa" and case.locations < 1:
