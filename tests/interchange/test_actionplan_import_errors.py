@@ -240,7 +240,7 @@ def test_model_rules_schema_and_formats(document):
         "criterion_scores[0].criterion: kriteria biaya 'biaya' dihitung dari biaya kegiatan, tidak dinilai",
         "criterion_scores[0].score: 6 is greater than the maximum of 5",
         "judgements[0].second: bandingkan dua kriteria yang berbeda",
-        "ceilings[0].source: 'pad' is not one of ['apbd', 'apbn', 'dana_desa', 'csr', 'kpbu', 'other']",
+        "ceilings[0].source: 'pad' is not one of ['apbd', 'bankeu_provinsi', 'dak', 'apbn', 'dana_desa', 'csr',",
         "runs[0].created: waktu '2025-01-01 08:00' tidak sah",
     ]:
         assert any(p.startswith(start) for p in problems), (start, problems)

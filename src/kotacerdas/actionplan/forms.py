@@ -12,8 +12,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas import formatting
+from kotacerdas.actionplan import funding, services
 from kotacerdas.actionplan import models as m
-from kotacerdas.actionplan import services
 from kotacerdas.assessment.models import Strategy
 from kotacerdas.framework.models import Element, Pillar
 from kotacerdas.permissions import Access
@@ -158,6 +159,7 @@ class ActivityForm(ActionPlanForm):
             "depends_on",
             "components",
             "no_local_wisdom_relation",
+            "national_app_reason",
             *SOURCE_FIELDS,
         ]
         widgets = {
@@ -178,6 +180,15 @@ class ActivityForm(ActionPlanForm):
         deps = data.get("depends_on")
         if deps and self.instance.pk and any(d.pk == self.instance.pk for d in deps):
             self.add_error("depends_on", _("Kegiatan tidak dapat bergantung pada dirinya sendiri."))
+        # the certain funding rules (docs/funding.md): KPBU only for infrastructure, Dana Desa needs a location
+        if "funding_source" not in self.errors:
+            for problem in funding.refusal_texts(
+                data.get("funding_source", ""),
+                data.get("infrastructure", ""),
+                len(data.get("locations") or ()),
+                formatting.lang(),
+            ):
+                self.add_error("funding_source", problem)
         return data
 
     def _post_clean(self):

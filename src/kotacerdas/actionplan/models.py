@@ -40,12 +40,18 @@ ACTIVITY_CODE = RegexValidator(
 
 
 class FundingSource(models.TextChoices):
+    """How the money reaches the regency (docs/funding.md; rules in :mod:`kotacerdas.method.funding`); ``other``
+    is the legacy slug, still readable, with a warning asking for the real source."""
+
     APBD = "apbd", _("APBD")
-    APBN = "apbn", _("APBN/DAK")
+    BANKEU_PROVINSI = "bankeu_provinsi", _("Bantuan keuangan provinsi")
+    DAK = "dak", _("DAK")
+    APBN = "apbn", _("APBN (melalui kementerian/lembaga)")
     DANA_DESA = "dana_desa", _("Dana Desa")
     CSR = "csr", _("CSR")
     KPBU = "kpbu", _("KPBU")
-    OTHER = "other", _("Lainnya")
+    HIBAH = "hibah", _("Hibah")
+    OTHER = "other", _("Lainnya (lama)")
 
 
 class Program(RegionOwned):
@@ -192,7 +198,15 @@ class Activity(RegionOwned):
         validators=YEAR,
         help_text=_("Untuk penjadwalan prioritas; kosong berarti tahun mulai."),
     )
-    funding_source = models.CharField(_("sumber dana"), max_length=12, choices=FundingSource.choices)
+    funding_source = models.CharField(_("sumber dana"), max_length=20, choices=FundingSource.choices)
+    national_app_reason = models.TextField(
+        _("alasan terhadap aplikasi nasional"),
+        blank=True,
+        help_text=_(
+            "Bila kegiatan mirip aplikasi nasional yang wajib (SIPD, SRIKANDI, SP4N-LAPOR! …): alasannya, "
+            "misalnya integrasi atau perluasan lokal."
+        ),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.USULAN)
     infrastructure = models.CharField(
         _("jenis infrastruktur"),
@@ -594,7 +608,7 @@ class Ceiling(RegionOwned):
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="ceilings")
     year = models.PositiveIntegerField(_("tahun"), validators=YEAR)
-    source = models.CharField(_("sumber dana"), max_length=12, choices=FundingSource.choices)
+    source = models.CharField(_("sumber dana"), max_length=20, choices=FundingSource.choices)
     amount = models.DecimalField(
         _("pagu (Rp)"), max_digits=18, decimal_places=0, validators=[MinValueValidator(0)]
     )

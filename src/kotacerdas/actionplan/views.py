@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotacerdas.actionplan import alignment, nomenclature, services
+from kotacerdas import formatting
+from kotacerdas.actionplan import alignment, funding, nomenclature, services
 from kotacerdas.actionplan.forms import ConsultationInlineForm, ScreeningInlineForm, mission_label
 from kotacerdas.actionplan.models import (
     Activity,
@@ -277,6 +278,7 @@ def _activity_page(
         screening_form=screening_form,
         blockers=services.approval_blockers(activity) if activity.status == Activity.Status.USULAN else [],
         problems=services.check_activity(activity),
+        funding_warnings=[w.text(formatting.lang()) for w in funding.activity_warnings(activity)],
         code_reference=nomenclature.describe(activity.code),
         refusal=refusal,
         buttons=[
@@ -306,6 +308,7 @@ def _activity_page(
                 "mandatory",
                 "output_indicator",
                 "output_unit",
+                "national_app_reason",
             ],
         ),
     )

@@ -47,6 +47,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from kotacerdas.actionplan import funding
 from kotacerdas.actionplan.models import (
     Activity,
     ActivityYear,
@@ -321,6 +322,7 @@ class ActivitiesSection(Section):
         "strategies",
         "elements",
         "no_local_wisdom_relation",
+        "national_app_reason",
         "years",
         "quick_win_profile",
         *SOURCED,
@@ -342,6 +344,7 @@ class ActivitiesSection(Section):
         "infrastructure",
         "mandatory",
         "no_local_wisdom_relation",
+        "national_app_reason",
         *SOURCED,
     )
     PROFILE = ("background", "objective", "beneficiaries", "innovation", "success_measure")
@@ -393,7 +396,10 @@ class ActivitiesSection(Section):
                 ],
                 quick_win_profile=None if profile is None else plain(profile, self.PROFILE),
             )
-            result.append({name: data[name] for name in self.FIELDS})
+            # optional key (docs/funding.md): written only when a reason is recorded, so older files stay as they were
+            result.append(
+                {name: data[name] for name in self.FIELDS if name != "national_app_reason" or data[name]}
+            )
         return result
 
     def collect(self, data: Any, ctx: CheckContext) -> None:
@@ -423,6 +429,7 @@ class ActivitiesSection(Section):
             ctx.validate_model(
                 Activity(**values(Activity, item, self.PLAIN)), path, exclude=["region", "program"]
             )
+            self._check_funding(ctx, path, item)
             profile = item.get("quick_win_profile")
             if isinstance(profile, dict):
                 ctx.validate_model(
@@ -431,6 +438,21 @@ class ActivitiesSection(Section):
                     exclude=["region", "activity"],
                 )
         self._check_cycles(ctx, items)
+
+    def _check_funding(self, ctx: CheckContext, path: Path, item: dict) -> None:
+        """The certain funding rules (docs/funding.md) at ``funding_source``; the warnings are shown after import."""
+        source, infrastructure, locations = (
+            item.get("funding_source"),
+            item.get("infrastructure"),
+            item.get("locations"),
+        )
+        if not isinstance(source, str) or not ctx.well_formed(path + ("funding_source",)):
+            return
+        count = len(locations) if isinstance(locations, list) else 0
+        for message in funding.bilingual(
+            source, infrastructure if isinstance(infrastructure, str) else "", count
+        ):
+            ctx.report(path + ("funding_source",), message)
 
     def _check_lists(self, ctx, ref, path, item, missions, strategy_keys_) -> None:
         for field, kind, what in (

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kotacerdas.actionplan import services
+from kotacerdas.actionplan import funding, services
 from kotacerdas.actionplan.models import (
     Activity,
     ActivityYear,
@@ -173,7 +173,9 @@ def _values(choices, *extra: tuple[str, str]) -> dict[str, str]:
 
 HORIZONS = _values(Activity.Horizon, ("quick win", "quick_win"), ("pendek", "short"), ("menengah", "medium"),
                    ("panjang", "long"))  # fmt: skip
-FUNDING = _values(FundingSource, ("apbn/dak", "apbn"), ("dak", "apbn"), ("dana desa", "dana_desa"))
+# legacy spellings stay readable: "APBN/DAK" (the old label of apbn) and "Lainnya" (other, with a warning)
+FUNDING = _values(FundingSource, ("apbn/dak", "apbn"), ("dana desa", "dana_desa"), ("lainnya", "other"),
+                  ("bankeu", "bankeu_provinsi"), ("bantuan keuangan", "bankeu_provinsi"))  # fmt: skip
 STATUSES = _values(Activity.Status)
 INFRASTRUCTURE = _values(Activity.Infrastructure, ("fisik", "physical"), ("ekonomi", "economic"),
                          ("sosial", "social"), ("tata kelola", "governance"))  # fmt: skip
@@ -467,6 +469,7 @@ def check_plan(ctx: Context, rows: list[Row]) -> None:
                 set_text(activity, key, given[key][0] if key in given else None)
         _check_horizon(ctx, activity, given.get("horizon", (None, first))[1])
         ctx.validate(given.get("name", (None, first))[1], activity, MODEL_FIELDS, exclude=["program"])
+        _check_funding(ctx, activity, given, first)
         op = PlanOp(RENCANA_AKSI.name, activity, new, before)
         ctx.ops.append(op)
         st.planned[ref] = op
@@ -474,6 +477,18 @@ def check_plan(ctx: Context, rows: list[Row]) -> None:
         links[ref] = (activity, {k: given.get(k) for k in ("locations", "missions", "depends_on")}, group)
         _check_years(ctx, st, activity, group)
     _check_links(ctx, st, links)
+
+
+def _check_funding(ctx: Context, activity: Activity, given: dict, first: Row) -> None:
+    """The certain funding rules (docs/funding.md) at the funding-source cell, with the locations of the sheet
+    (or the stored ones when the cell is left blank)."""
+    if "locations" in given:
+        count = len(given["locations"][0])
+    else:
+        count = activity.locations.count() if activity.pk else 0
+    row = given.get("funding_source", (None, first))[1]
+    for found in funding.refusals(activity.funding_source, activity.infrastructure, count):
+        ctx.problems.at(row, "funding_source", found.text("en"), found.text("id"))
 
 
 def _check_horizon(ctx: Context, activity: Activity, row: Row) -> None:

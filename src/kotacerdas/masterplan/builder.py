@@ -22,6 +22,7 @@ from datetime import date
 from django.utils import translation
 from django.utils.formats import date_format
 
+from kotacerdas.actionplan import funding
 from kotacerdas.actionplan.models import Activity, Ceiling, Program
 from kotacerdas.assessment import models as am
 from kotacerdas.assessment.analysis import RegionAnalysis, analyse_region
@@ -35,7 +36,8 @@ from kotacerdas.regions.models import GovernanceMember, Region
 
 __all__ = ["CHAPTERS", "build", "draft_reasons"]
 
-#: (label, title) of every chapter in order; "Lampiran B" (what blocks the plan) only appears in a draft.
+#: (label, title) of every chapter in order; "Lampiran B" (what blocks the plan, and the funding and
+#: national-application warnings) only appears when there is something to list.
 CHAPTERS: tuple[tuple[str, str], ...] = (
     ("", "Kata Pengantar"),
     ("", "Ringkasan Eksekutif"),
@@ -104,7 +106,9 @@ def _build(region: Region, progress: Progress | None) -> Document:
     if a.settings is not None and (start or horizon):
         marks.append(a.settings.illustrative)
 
-    total = len(CHAPTERS) if reasons else len(CHAPTERS) - 1
+    notes = funding_notes(d)
+    annex_b = bool(reasons or notes)
+    total = len(CHAPTERS) if annex_b else len(CHAPTERS) - 1
     done = 0
 
     def chapter(title: str) -> Section:
@@ -124,20 +128,30 @@ def _build(region: Region, progress: Progress | None) -> Document:
     governance(chapter("Tata Kelola dan Monitoring"), region, marks)
     closing(chapter("Penutup"), region, years)
     build_plan.annex_matrix(chapter("Matriks Kegiatan"), d, marks)
-    if reasons:
+    if annex_b:
         blockers = chapter("Hal yang Belum Selesai")
-        blockers.add(
-            Paragraph(
-                "Dokumen ini masih berupa draf sampai hal-hal berikut diselesaikan di ruang kerja kotacerdas; "
-                "setelah itu dokumen dapat disusun ulang."
-            ),
-            BulletList(tuple(reasons), numbered=True),
-        )
+        if reasons:
+            blockers.add(
+                Paragraph(
+                    "Dokumen ini masih berupa draf sampai hal-hal berikut diselesaikan di ruang kerja kotacerdas; "
+                    "setelah itu dokumen dapat disusun ulang."
+                ),
+                BulletList(tuple(reasons), numbered=True),
+            )
+        if notes:
+            blockers.sub(
+                "Catatan Sumber Dana dan Aplikasi Nasional",
+                Paragraph(
+                    "Peringatan berikut tidak menghalangi dokumen final, tetapi menyatakan apa yang dapat dan tidak "
+                    "dapat dijanjikan rencana ini (docs/funding.md): satu baris per kegiatan dan peringatan."
+                ),
+                BulletList(tuple(notes)),
+            )
     sources = chapter("Sumber Data")
     executive_summary(summary, region, a, d)  # last: it reads what the chapters found
     data_sources(sources, region)
     # the sources annex may be "Lampiran B" when nothing blocks
-    if not reasons:
+    if not annex_b:
         sources.label = "Lampiran B"
     doc.illustrative = any(marks)
     charts.render(progress)
@@ -145,6 +159,11 @@ def _build(region: Region, progress: Progress | None) -> Document:
 
 
 # --- draft ----------------------------------------------------------------------------------------------------
+
+
+def funding_notes(d: PlanData) -> list[str]:
+    """The soft funding rules and the national-application warnings, one line per activity and warning."""
+    return [f"{a.ref} {a.name}: {w.text('id')}" for a, w in funding.region_warnings(d.activities)]
 
 
 def draft_reasons(region: Region, a: RegionAnalysis, d: PlanData) -> list[str]:

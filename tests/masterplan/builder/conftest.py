@@ -104,6 +104,8 @@ def complete_region(slug: str = "lengkap", name: str = "Lengkap") -> Region:
         funding_source="apbd",
         infrastructure="governance",
         no_local_wisdom_relation=True,
+        # a complete region records why its portal resembles the national one (docs/funding.md)
+        national_app_reason="Simpul daerah yang mengirim data ke Portal Satu Data Indonesia.",
     )
     activity.missions.add(mission)
     activity.locations.add(district)
