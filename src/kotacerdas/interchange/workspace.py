@@ -155,9 +155,10 @@ class DistrictsSection(Section):
 
     @staticmethod
     def counts(item: dict) -> dict[str, int] | None:
-        """The desa and kelurahan counted from the item's ``villages`` (None when it lists none)."""
+        """The desa and kelurahan counted from the item's ``villages`` (None when it lists none: an empty list
+        is no list, as in an export)."""
         villages = item.get("villages")
-        if not isinstance(villages, list):
+        if not isinstance(villages, list) or not villages:
             return None
         kinds = [v.get("kind") for _, v in entries(villages)]
         return {kind: kinds.count(kind) for kind in ("desa", "kelurahan")}
