@@ -51,7 +51,8 @@ SOURCED = ("source", "illustrative")
 
 
 class RegionSection(Section):
-    """``region``: the profile. ``framework`` is the slug of the framework version (``kominfo-2021``)."""
+    """``region``: the profile. ``framework`` is the slug of the framework version (``kominfo-2021``);
+    ``nomenclature`` the key of the planning nomenclature's version (optional: the default version)."""
 
     key = "region"
     FIELDS = (
@@ -68,6 +69,7 @@ class RegionSection(Section):
         "motto",
         "description",
         "framework",
+        "nomenclature",
         *SOURCED,
     )
     PLAIN = tuple(f for f in FIELDS if f not in ("area_km2", "framework"))
