@@ -169,7 +169,14 @@ class Program(RegionOwned):
         if self.pillar_id and self.region_id and self.pillar.framework_id != self.region.framework_id:
             raise ValidationError({"pillar": _("Bukan bagian dari kerangka yang dipakai daerah ini.")})
         if self.region_id:
-            if errors := program_code_errors(self.code, self.name, self.nomenclature_version):
+            # A stored program keeps its code unchecked while the code stays (a region from before issue 12 may
+            # hold codes the nomenclature does not know; the pages list them); a new or changed code is checked.
+            stored = (
+                Program.objects.filter(pk=self.pk).values_list("code", "name").first() if self.pk else None
+            )
+            if stored != (self.code, self.name) and (
+                errors := program_code_errors(self.code, self.name, self.nomenclature_version)
+            ):
                 raise ValidationError(errors)
             self.take_official_name()
 
@@ -376,10 +383,19 @@ class Activity(RegionOwned):
             return cached
         return self.program if self.program_id else None
 
+    def _code_changed(self, program: Program) -> bool:
+        """Whether the code or the program's code differ from what is stored: a stored activity keeps its code
+        unchecked while neither changes (a region from before issue 12 may hold codes the nomenclature does not
+        know; the pages list them), so an edit of its years or links is not refused for it."""
+        if self.pk is None or program.pk is None:
+            return True
+        stored = Activity.objects.filter(pk=self.pk).values_list("code", "program__code").first()
+        return stored != (self.code, program.code)
+
     def clean(self) -> None:
         check_same_region(self, "program")
         program = self._program()
-        if self.region_id and program is not None:
+        if self.region_id and program is not None and self._code_changed(program):
             if errors := activity_code_errors(self.code, program.code, self.region.nomenclature):
                 raise ValidationError(errors)
         if self.start_year and self.end_year and self.end_year < self.start_year:
