@@ -56,7 +56,6 @@ def test_it_exports_the_profile(exported):
         "motto": "Penyang Hinje Simpei",
         "description": "",
         "framework": "kominfo-2021",
-        "nomenclature": "kepmendagri-5889-2021+1317-2023",
         "source": "BPS Katingan dalam Angka",
         "illustrative": False,
     }

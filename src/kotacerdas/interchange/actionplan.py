@@ -264,7 +264,8 @@ class ProgramsSection(Section):
                 pillar=program.pillar.slug,
                 elements=[e.slug for e in sorted(program.elements.all(), key=lambda e: (e.order, e.pk))],
             )
-            result.append({name: data[name] for name in self.FIELDS})
+            # a local title is written only when there is one, so files without local titles read as before
+            result.append({name: data[name] for name in self.FIELDS if name != "local_title" or data[name]})
         return result
 
     def collect(self, data: Any, ctx: CheckContext) -> None:
