@@ -40,7 +40,7 @@ def document(exported):
             "pillar": "governance",
             "elements": ["service"],
             "code": "2.16.03",
-            "name": "Program Aplikasi Informatika",
+            "name": "Program Pengelolaan Aplikasi Informatika",
         }
     ]
     doc["activities"] = [
@@ -260,7 +260,12 @@ def test_a_program_key_survives_an_agency_with_a_slash(document):
         {"abbreviation": "Satpol PP/Damkar", "name": "Satuan Polisi", "kind": "other"}
     )
     document["programs"].append(
-        {"agency": "Satpol PP/Damkar", "pillar": "living", "code": "1.05.02", "name": "Program Ketertiban"}
+        {
+            "agency": "Satpol PP/Damkar",
+            "pillar": "living",
+            "code": "1.05.02",
+            "name": "Program Peningkatan Ketenteraman dan Ketertiban Umum",
+        }
     )
     document["activities"].append(
         _activity(

@@ -74,7 +74,7 @@ def planned(full_region, world):
         agency=world.diskominfo,
         pillar=gov,
         code="2.16.03",
-        name="Program Aplikasi Informatika",
+        name="PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
         source="Permendagri 90/2019",
     )
     spbe.elements.set([_element("governance", "bureaucracy"), _element("governance", "service")])
@@ -83,7 +83,7 @@ def planned(full_region, world):
         agency=world.dinkes,
         pillar=living,
         code="1.02.02",
-        name="Program Pemenuhan Upaya Kesehatan",
+        name="PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
         illustrative=True,
     )
     same_code = Program.objects.create(
@@ -91,7 +91,8 @@ def planned(full_region, world):
         agency=world.diskominfo,
         pillar=_pillar("economy"),
         code="2.16.03",
-        name="Aplikasi ekonomi",
+        name="PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
+        local_title="Aplikasi ekonomi",
     )
     hilir = District.objects.get(region=region, name="Katingan Hilir")
     tasik = District.objects.get(region=region, name="Tasik Payawan")

@@ -18,7 +18,7 @@ def program(world):
         agency=world.diskominfo,
         pillar=pillar,
         code="2.16.03",
-        name="Program Aplikasi Informatika",
+        name="PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
     )
     program.elements.set([first])
     return program, first, second

@@ -65,10 +65,18 @@ def planned(world):
     _setting(region)
     pillar = {p.slug: p for p in Pillar.objects.filter(framework=region.framework)}
     spbe = Program.objects.create(
-        region=region, agency=world.diskominfo, pillar=pillar["governance"], code="2.16.03", name="Aplikasi"
+        region=region,
+        agency=world.diskominfo,
+        pillar=pillar["governance"],
+        code="2.16.03",
+        name="PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
     )
     health = Program.objects.create(
-        region=region, agency=world.dinkes, pillar=pillar["living"], code="1.02.02", name="Upaya Kesehatan"
+        region=region,
+        agency=world.dinkes,
+        pillar=pillar["living"],
+        code="1.02.02",
+        name="PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
     )
 
     def activity(ref, program, horizon, start, end, costs, **extra):
@@ -161,7 +169,7 @@ def test_the_export_has_one_row_per_activity_and_year(planned):
     assert first["Misi RPJMD (tahun-nomor, dipisah koma)"] == "2018-5"
     assert first["Bergantung pada (ref, dipisah koma)"] == "GOV-01"
     assert (first["Tahun"], first["Biaya (Rp)"]) == (2024, 1200000000)
-    assert first["Nama program (bila baru)"] == "Aplikasi"
+    assert first["Nama program (bila baru)"] == "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
     assert sheet[3][1:15] == (None,) * 14 and sheet[3][15:17] == (2025, 1500000000)
     screening = cells(exported(planned))["Penapisan"]
     assert screening[1][:3] == ("GOV-01", None, "tidak_ada — tidak ada kaitan")
@@ -226,7 +234,7 @@ def test_edits_create_and_update_by_natural_key(planned, world):
             "O7": "LIV-01",
             "P7": 2024,
             "Q7": 600000000,
-            "U7": "Program Sumber Daya Kesehatan",
+            "U7": "Program Peningkatan Kapasitas Sumber Daya Manusia Kesehatan",
             "A8": "LIV-02",
             "P8": 2025,
             "Q8": "500000000",

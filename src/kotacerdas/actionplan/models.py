@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -21,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from kotacerdas import formatting
 from kotacerdas.assessment.models import PlanSettings
 from kotacerdas.method import actionplan as rules
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.labels import related_label as rl
 from kotacerdas.regions.models import Agency, Region, RegionOwned, check_same_region
 
@@ -37,6 +39,54 @@ ACTIVITY_CODE = RegexValidator(
         "Permendagri 90/2019, misalnya 2.16.03.2.02 atau 2.16.03.2.02.0009."
     ),
 )
+
+
+#: How the nearest codes are introduced after a refusal, per language.
+NEAREST = {"id": "Yang terdekat", "en": "Nearest"}
+
+
+def code_words(problem: nomenclature.CodeProblem, lang: str) -> str:
+    """A refused code in words, in ``lang``, with the nearest codes that exist (code and official name)."""
+    if not problem.suggestions:
+        return problem.message
+    near = "; ".join(f"{e.code} {e.name}" for e in problem.suggestions)
+    return f"{problem.message} {NEAREST[lang]}: {near}."
+
+
+def _lazy_problem(check, *args, **kwargs):
+    """The refusal of ``check(*args, **kwargs)`` as a lazy text worded in the active language (Indonesian or
+    English), so that one ValidationError reads right on a page and in both languages of an import."""
+
+    def words() -> str:
+        lang = formatting.lang()
+        return code_words(check(*args, lang=lang, **kwargs), lang)
+
+    return lazy(words, str)()
+
+
+def program_code_errors(code: str, name: str | None, version: str) -> dict[str, list]:
+    """The refusals of a program's ``code`` (a program of ``version``) and ``name`` (its official name, ignoring
+    case, spacing and punctuation; blank means "take the official name"), by field; {} when both are right.
+    A code that is not written U.BB.PP is left to the field's format validator."""
+    if not code or not PROGRAM_CODE.regex.match(code) or version not in nomenclature.VERSIONS:
+        return {}
+    given = name if name and name.strip() else None
+    problem = nomenclature.check_program(code, version, name=given)
+    if problem is None:
+        return {}
+    field = "name" if problem.kind == "name" else "code"
+    return {field: [_lazy_problem(nomenclature.check_program, code, version, name=given)]}
+
+
+def activity_code_errors(code: str, program_code: str | None, version: str) -> dict[str, list]:
+    """The refusal of an activity's ``code``: a kegiatan or sub kegiatan of ``version`` under the program
+    ``program_code`` (its first three segments); {} when it is right. A code the format validator refuses is left
+    to it, except a sub kegiatan written with two digits (``.09``), which the nomenclature writes with four."""
+    if not code or not ACTIVITY_CODE.regex.match(code) or version not in nomenclature.VERSIONS:
+        return {}
+    if nomenclature.check_activity(code, program_code, version) is None:
+        return {}
+    return {"code": [_lazy_problem(nomenclature.check_activity, code, program_code, version)]}
 
 
 class FundingSource(models.TextChoices):
@@ -70,7 +120,18 @@ class Program(RegionOwned):
         "framework.Element", blank=True, related_name="+", verbose_name=_("elemen")
     )
     code = models.CharField(_("kode program"), max_length=20, validators=[PROGRAM_CODE])
-    name = models.CharField(_("nama program"), max_length=300)
+    name = models.CharField(
+        _("nama program"),
+        max_length=300,
+        blank=True,
+        help_text=_("Nama resmi menurut nomenklatur; kosongkan untuk mengambilnya dari kode."),
+    )
+    local_title = models.CharField(
+        _("judul lokal"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sebutan setempat yang ditulis sesudah nama resmi, tidak menggantikannya."),
+    )
     description = models.TextField(_("uraian"), blank=True)
     history = HistoricalRecords(m2m_fields=[elements])
 
@@ -85,15 +146,45 @@ class Program(RegionOwned):
         ]
 
     def __str__(self) -> str:
+        if self.local_title:
+            return f"{self.code} {self.name} ({self.local_title})"
         return f"{self.code} {self.name}"
 
     def owning_agency(self):
         return self.agency
 
+    @property
+    def nomenclature_version(self) -> str:
+        return self.region.nomenclature if self.region_id else nomenclature.DEFAULT_VERSION
+
+    def official(self) -> nomenclature.Entry | None:
+        """The program's entry in its region's nomenclature, or None (no region yet, or a code not there)."""
+        if not self.region_id or not self.code:
+            return None
+        return nomenclature.lookup(self.code, self.nomenclature_version)
+
+    def take_official_name(self) -> Program:
+        """Set the name to the nomenclature's (every door does, after checking a given name against it); a code
+        that is not in the nomenclature (stored before issue 12) keeps the name it has."""
+        if entry := self.official():
+            self.name = entry.name
+        return self
+
     def clean(self) -> None:
         check_same_region(self, "agency")
         if self.pillar_id and self.region_id and self.pillar.framework_id != self.region.framework_id:
             raise ValidationError({"pillar": _("Bukan bagian dari kerangka yang dipakai daerah ini.")})
+        if self.region_id:
+            # A stored program keeps its code unchecked while the code stays (a region from before issue 12 may
+            # hold codes the nomenclature does not know; the pages list them); a new or changed code is checked.
+            stored = (
+                Program.objects.filter(pk=self.pk).values_list("code", "name").first() if self.pk else None
+            )
+            if stored != (self.code, self.name) and (
+                errors := program_code_errors(self.code, self.name, self.nomenclature_version)
+            ):
+                raise ValidationError(errors)
+            self.take_official_name()
 
 
 class SharedComponent(RegionOwned):
@@ -299,8 +390,28 @@ class Activity(RegionOwned):
         start = plan_start(self.region) if self.region_id else None
         return rules.horizon_problems(self.horizon, self.start_year, self.end_year, start, lang=lang)
 
+    def _program(self) -> Program | None:
+        """The program, also when it is a new one not saved yet (a workbook import creating both)."""
+        cached = self._state.fields_cache.get("program")
+        if cached is not None:
+            return cached
+        return self.program if self.program_id else None
+
+    def _code_changed(self, program: Program) -> bool:
+        """Whether the code or the program's code differ from what is stored: a stored activity keeps its code
+        unchecked while neither changes (a region from before issue 12 may hold codes the nomenclature does not
+        know; the pages list them), so an edit of its years or links is not refused for it."""
+        if self.pk is None or program.pk is None:
+            return True
+        stored = Activity.objects.filter(pk=self.pk).values_list("code", "program__code").first()
+        return stored != (self.code, program.code)
+
     def clean(self) -> None:
         check_same_region(self, "program")
+        program = self._program()
+        if self.region_id and program is not None and self._code_changed(program):
+            if errors := activity_code_errors(self.code, program.code, self.region.nomenclature):
+                raise ValidationError(errors)
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("Tahun selesai tidak boleh sebelum tahun mulai.")})
         if self.earliest_start and self.latest_start and self.latest_start < self.earliest_start:

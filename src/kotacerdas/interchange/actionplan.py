@@ -47,6 +47,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from kotacerdas.actionplan import funding
 from kotacerdas.actionplan.models import (
     Activity,
@@ -63,6 +65,8 @@ from kotacerdas.actionplan.models import (
     Risk,
     Screening,
     SharedComponent,
+    activity_code_errors,
+    program_code_errors,
 )
 from kotacerdas.assessment.models import Strategy
 from kotacerdas.interchange.assessment import reference
@@ -72,6 +76,7 @@ from kotacerdas.interchange.sections import (
     Section,
     WriteContext,
     entries,
+    model_messages,
     name_key,
     number,
     plain,
@@ -80,6 +85,7 @@ from kotacerdas.interchange.sections import (
     values,
 )
 from kotacerdas.method import actionplan as rules
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import LocalWisdom, Mission, Region
 
 SOURCED = ("source", "illustrative")
@@ -87,6 +93,30 @@ ACTIVITY = "kegiatan / activity"
 
 
 # --- keys ----------------------------------------------------------------------------------------------------------
+
+
+def nomenclature_version(ctx: CheckContext) -> str | None:
+    """The version of the nomenclature the codes are checked against: the region's when importing into one, else
+    the file's ``region.nomenclature`` (the default version when absent); None when that key is not a version
+    (already reported at ``region.nomenclature``)."""
+    if ctx.region is not None:
+        return ctx.region.nomenclature
+    region = ctx.document.get("region")
+    version = region.get("nomenclature", nomenclature.DEFAULT_VERSION) if isinstance(region, dict) else None
+    return version if isinstance(version, str) and version in nomenclature.VERSIONS else None
+
+
+def report_code_errors(ctx: CheckContext, path: Path, errors: dict[str, list]) -> None:
+    """Report the refusals of a code (``program_code_errors`` / ``activity_code_errors``) at ``path.<field>``,
+    in Indonesian and English, unless the field already has a problem."""
+    if not errors:
+        return
+    for field, pairs in model_messages(ValidationError(errors)).items():
+        where = path + (field,)
+        if ctx.has_problem(where):
+            continue
+        for indonesian, english in pairs:
+            ctx.model_problem(where, indonesian, english)
 
 
 def program_key(agency: str, code: str, pillar: str) -> str:
@@ -209,12 +239,16 @@ class ComponentsSection(Section):
 
 
 class ProgramsSection(Section):
-    """``programs``: each agency's programs, with pillar, elements (bare slugs of that pillar) and code."""
+    """``programs``: each agency's programs, with pillar, elements (bare slugs of that pillar) and code.
+
+    The code must be a program of the region's nomenclature; ``name`` is optional and, when given, must be the
+    official name (ignoring case, spacing and punctuation): the stored name is always the official one.
+    ``local_title`` (optional) is a local title shown after it."""
 
     key = "programs"
     required = False
-    FIELDS = ("agency", "pillar", "elements", "code", "name", "description", *SOURCED)
-    PLAIN = ("code", "name", "description", *SOURCED)
+    FIELDS = ("agency", "pillar", "elements", "code", "name", "local_title", "description", *SOURCED)
+    PLAIN = ("code", "name", "local_title", "description", *SOURCED)
 
     def export(self, region: Region) -> list[dict]:
         rows = sorted(
@@ -231,7 +265,8 @@ class ProgramsSection(Section):
                 pillar=program.pillar.slug,
                 elements=[e.slug for e in sorted(program.elements.all(), key=lambda e: (e.order, e.pk))],
             )
-            result.append({name: data[name] for name in self.FIELDS})
+            # a local title is written only when there is one, so files without local titles read as before
+            result.append({name: data[name] for name in self.FIELDS if name != "local_title" or data[name]})
         return result
 
     def collect(self, data: Any, ctx: CheckContext) -> None:
@@ -259,6 +294,11 @@ class ProgramsSection(Section):
             ctx.validate_model(
                 Program(**values(Program, item, self.PLAIN)), path, exclude=["region", "agency", "pillar"]
             )
+            version = nomenclature_version(ctx)
+            code, name = item.get("code"), item.get("name")
+            if version and isinstance(code, str) and ctx.well_formed(path + ("code",)):
+                name = name if isinstance(name, str) and ctx.well_formed(path + ("name",)) else None
+                report_code_errors(ctx, path, program_code_errors(code, name, version))
 
     def write(self, data: list, ctx: WriteContext) -> None:
         ref = reference(ctx)
@@ -270,7 +310,7 @@ class ProgramsSection(Section):
                     agency=ctx.ref("agencies", item["agency"]),
                     pillar=ref.pillars[item["pillar"]],
                     **values(Program, item, self.PLAIN),
-                )
+                ).take_official_name()
             )
             program.elements.set([ref.elements[(item["pillar"], slug)] for slug in item.get("elements", [])])
             programs[program_key(item["agency"], item["code"], item["pillar"])] = program
@@ -430,6 +470,7 @@ class ActivitiesSection(Section):
                 Activity(**values(Activity, item, self.PLAIN)), path, exclude=["region", "program"]
             )
             self._check_funding(ctx, path, item)
+            self._check_code(ctx, path, item)
             profile = item.get("quick_win_profile")
             if isinstance(profile, dict):
                 ctx.validate_model(
@@ -453,6 +494,16 @@ class ActivitiesSection(Section):
             source, infrastructure if isinstance(infrastructure, str) else "", count
         ):
             ctx.report(path + ("funding_source",), message)
+
+    def _check_code(self, ctx: CheckContext, path: Path, item: dict) -> None:
+        """The code must be a kegiatan or sub kegiatan of the nomenclature under the program's code."""
+        version = nomenclature_version(ctx)
+        code, program = item.get("code"), item.get("program")
+        if not version or not isinstance(code, str) or not ctx.well_formed(path + ("code",)):
+            return
+        parts = split_program_key(program) if isinstance(program, str) else None
+        program_code = parts[1] if parts is not None else None
+        report_code_errors(ctx, path, activity_code_errors(code, program_code, version))
 
     def _check_lists(self, ctx, ref, path, item, missions, strategy_keys_) -> None:
         for field, kind, what in (

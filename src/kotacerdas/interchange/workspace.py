@@ -36,6 +36,7 @@ from kotacerdas.interchange.sections import (
     to_decimal,
     values,
 )
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import (
     Agency,
     District,
@@ -53,7 +54,9 @@ SOURCED = ("source", "illustrative")
 
 
 class RegionSection(Section):
-    """``region``: the profile. ``framework`` is the slug of the framework version (``kominfo-2021``)."""
+    """``region``: the profile. ``framework`` is the slug of the framework version (``kominfo-2021``);
+    ``nomenclature`` the key of the planning nomenclature's version (optional: the default version, which an
+    export leaves out)."""
 
     key = "region"
     FIELDS = (
@@ -70,6 +73,7 @@ class RegionSection(Section):
         "motto",
         "description",
         "framework",
+        "nomenclature",
         *SOURCED,
     )
     PLAIN = tuple(f for f in FIELDS if f not in ("area_km2", "framework"))
@@ -78,7 +82,12 @@ class RegionSection(Section):
         data = plain(region, self.PLAIN)
         data["area_km2"] = from_decimal(region.area_km2)
         data["framework"] = region.framework.slug
-        return {name: data[name] for name in self.FIELDS}
+        # Written only when not the default version, so a file of a region on the default reads as before.
+        return {
+            name: data[name]
+            for name in self.FIELDS
+            if name != "nomenclature" or data[name] != nomenclature.DEFAULT_VERSION
+        }
 
     def _instance(self, item: dict, slug: Any) -> Region:
         region = Region(**values(Region, item, self.PLAIN))

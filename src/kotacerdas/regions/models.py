@@ -15,7 +15,11 @@ from simple_history.models import HistoricalRecords
 
 from kotacerdas.framework.models import Framework
 from kotacerdas.framework.reference import DEFAULT_FRAMEWORK
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.labels import related_label as rl
+
+#: The versions of the national planning nomenclature a region may plan with (``kotacerdas.reference``).
+NOMENCLATURE_CHOICES = [(key, version.name) for key, version in nomenclature.VERSIONS.items()]
 
 
 class Sourced(models.Model):
@@ -82,6 +86,16 @@ class Region(Sourced):
         on_delete=models.PROTECT,
         related_name="regions",
         verbose_name=_("kerangka"),
+    )
+    nomenclature = models.CharField(
+        _("versi nomenklatur"),
+        max_length=60,
+        choices=NOMENCLATURE_CHOICES,
+        default=nomenclature.DEFAULT_VERSION,
+        help_text=_(
+            "Versi nomenklatur perencanaan (Kepmendagri 050-5889/2021 dan perubahannya) yang menjadi acuan kode "
+            "program, kegiatan dan sub kegiatan daerah ini."
+        ),
     )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import Invitation
 from kotacerdas.permissions import Access
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import (
     Agency,
     District,
@@ -339,6 +340,7 @@ class ProfileForm(SafeFormMixin, forms.ModelForm):
             "population_year",
             "motto",
             "description",
+            "nomenclature",
             *SOURCE_FIELDS,
         ]
 
@@ -348,6 +350,29 @@ class ProfileForm(SafeFormMixin, forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.update(SMALL_TEXTAREA)
+        # Not sent (a form posted before the field existed) means: keep the version the region has.
+        self.fields["nomenclature"].required = False
+
+    def clean_nomenclature(self) -> str:
+        """Another version may not drop codes the region uses: a program or activity code that is in the current
+        version but not in the new one refuses the change, naming the codes."""
+        current = self.instance.nomenclature
+        version = self.cleaned_data["nomenclature"] or current
+        if not self.instance.pk or version == current:
+            return version
+        used = set(self.instance.programs.values_list("code", flat=True))
+        used |= set(self.instance.activities.values_list("code", flat=True))
+        lost = sorted(
+            code
+            for code in used
+            if nomenclature.lookup(code, current) is not None and nomenclature.lookup(code, version) is None
+        )
+        if lost:
+            raise ValidationError(
+                _("Kode yang dipakai daerah ini tidak ada dalam versi itu: %(codes)s."),
+                params={"codes": ", ".join(lost)},
+            )
+        return version
 
 
 class RegionFromCodeForm(SafeFormMixin, forms.Form):

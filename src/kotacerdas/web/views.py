@@ -136,6 +136,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
                     "population",
                     "population_year",
                     "motto",
+                    "nomenclature",
                 ],
             ),
             can_edit_profile=access.can_write(region),

@@ -8,7 +8,7 @@ from kotacerdas.actionplan.models import Program
 from kotacerdas.framework.models import Pillar
 
 
-def program_form(agency, code="2.16.02", name="Program Informasi dan Komunikasi Publik") -> dict:
+def program_form(agency, code="2.16.02", name="Program Pengelolaan Informasi dan Komunikasi Publik") -> dict:
     return {"agency": agency.pk, "pillar": Pillar.objects.get(slug="society").pk, "code": code, "name": name}
 
 
@@ -39,11 +39,18 @@ def test_operator_cannot_edit_another_agencys_program(plan, login):
 @pytest.mark.django_db
 def test_admin_edits_any_program(plan, login):
     client = login(plan.world.user("admin_bappelitbang"))
-    data = program_form(plan.world.dinkes, "1.02.02", "Program Upaya Kesehatan Masyarakat")
+    # the name is the nomenclature's; written in another case, it is stored as the official one
+    data = program_form(
+        plan.world.dinkes,
+        "1.02.02",
+        "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+    )
     data["pillar"] = plan.dinkes_program.pillar_id
     assert client.post(f"/d/katingan/program/{plan.dinkes_program.pk}/ubah/", data).status_code == 302
     plan.dinkes_program.refresh_from_db()
-    assert plan.dinkes_program.name == "Program Upaya Kesehatan Masyarakat"
+    assert plan.dinkes_program.name == (
+        "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"
+    )
 
 
 @pytest.mark.django_db
