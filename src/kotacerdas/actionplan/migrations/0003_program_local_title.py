@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actionplan', '0001_initial'),
+        ('actionplan', '0002_funding_sources'),
     ]
 
     operations = [
