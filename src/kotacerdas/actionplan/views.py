@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotacerdas.actionplan import alignment, nomenclature, services
+from kotacerdas.actionplan import alignment, codes, services
 from kotacerdas.actionplan.forms import ConsultationInlineForm, ScreeningInlineForm, mission_label
 from kotacerdas.actionplan.models import (
     Activity,
@@ -277,7 +277,8 @@ def _activity_page(
         screening_form=screening_form,
         blockers=services.approval_blockers(activity) if activity.status == Activity.Status.USULAN else [],
         problems=services.check_activity(activity),
-        code_reference=nomenclature.describe(activity.code),
+        code_reference=codes.reference(activity.code, access.region, program_code=activity.program.code),
+        program_official=codes.official(activity.program.code, access.region),
         refusal=refusal,
         buttons=[
             (v, label)

@@ -185,6 +185,8 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     _require_read(access, k)
     obj = _get(access, k, pk)
     extra = {"missions": obj.missions.all()} if k.key == "rpjmd" else {}
+    if k.notes is not None:
+        extra["notes"] = k.notes(obj, access.region)
     return render(
         request,
         "web/object_detail.html",
