@@ -30,7 +30,9 @@ PROGRAM_NAME = "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
 
 
 def _csv_codes_under(prefix: str) -> set[str]:
-    raw = resources.files("kotacerdas.reference").joinpath("data", "nomenclature-5889-2021.csv.gz").read_bytes()
+    raw = (
+        resources.files("kotacerdas.reference").joinpath("data", "nomenclature-5889-2021.csv.gz").read_bytes()
+    )
     rows = csv.DictReader(gzip.decompress(raw).decode("utf-8").splitlines())
     return {
         r["code"]
@@ -101,7 +103,9 @@ def test_search_by_words_within_the_program(world, login, programs):
 def test_search_by_code_prefix(world, login, programs):
     kominfo, _dinkes = programs
     client = login(world.user("viewer"))
-    results = client.get(_url(), {"format": "json", "q": "2.16.03.2.02", "program": kominfo.pk}).json()["results"]
+    results = client.get(_url(), {"format": "json", "q": "2.16.03.2.02", "program": kominfo.pk}).json()[
+        "results"
+    ]
     assert results[0]["code"] == "2.16.03.2.02"
     assert results[0]["name"] == "Pengelolaan E-government di Lingkup Pemerintah Daerah Kabupaten/Kota"
     assert "indikator" not in results[0]  # a kegiatan proposes no indicator
@@ -117,9 +121,9 @@ def test_search_by_code_prefix(world, login, programs):
 def test_program_limits_the_search(world, login, programs):
     _kominfo, dinkes = programs
     client = login(world.user("viewer"))
-    results = client.get(_url(), {"format": "json", "q": "ekosistem kota cerdas", "program": dinkes.pk}).json()[
-        "results"
-    ]
+    results = client.get(
+        _url(), {"format": "json", "q": "ekosistem kota cerdas", "program": dinkes.pk}
+    ).json()["results"]
     assert all(r["code"].startswith("1.02.02.") for r in results)
     assert SUB not in {r["code"] for r in results}
 
