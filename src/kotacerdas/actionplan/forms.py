@@ -276,6 +276,9 @@ class ActivityForm(ActionPlanForm):
                 "data-program-field": "id_program",
                 "data-indicator-field": "id_output_indicator",
                 "data-unit-field": "id_output_unit",
+                "data-proposed-note": _(
+                    "Indikator dan satuan keluaran diusulkan dari sub kegiatan ini; ubah bila perlu."
+                ),
             }
         )
         if self.instance.code:

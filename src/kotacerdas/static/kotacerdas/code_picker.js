@@ -66,7 +66,15 @@
         var indicator = field(input.dataset.indicatorField);
         propose(indicator, row.indikator);
         // The unit goes with the official indicator only, not with one the user wrote.
-        if (indicator && indicator.value === indicator.dataset.proposed) propose(field(input.dataset.unitField), row.satuan);
+        if (indicator && indicator.value === indicator.dataset.proposed) {
+          propose(field(input.dataset.unitField), row.satuan);
+          if (input.dataset.proposedNote) {
+            var note = document.createElement("span");
+            note.className = "block muted";
+            note.textContent = input.dataset.proposedNote;
+            line.appendChild(note);
+          }
+        }
       }
     }
 
