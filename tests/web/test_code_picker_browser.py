@@ -77,3 +77,27 @@ def test_operator_picks_a_code_by_words(browser_login, live_server, world):
     saved = Activity.objects.get(region=k, ref="GOV-09")
     assert (saved.code, saved.name) == (SUB, "Dasbor kota cerdas")
     assert saved.output_indicator == "Jumlah dasbor yang dipakai OPD"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_admin_picks_a_program_and_its_official_name_fills_in(browser_login, live_server, world):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser_login("admin_bappelitbang")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/d/katingan/program/baru/")
+    page.wait_for_load_state()
+    code = page.locator("#id_code")
+    code.press_sequentially("aplikasi informatika", delay=20)
+    expect(page.locator("#id_code_pilihan option").first).to_have_attribute("value", "2.16.03")
+    code.fill("2.16.03")
+    page.locator("#id_code_official").get_by_text("PROGRAM PENGELOLAAN APLIKASI INFORMATIKA").wait_for()
+    assert page.locator("#id_name").input_value() == "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
+    page.screenshot(path=str(SHOTS / "code-picker-program.png"))
+
+    # Without script: the search page lists the matches with their official names.
+    page.goto(f"{live_server.url}/d/katingan/rencana-aksi/kode/?jenis=program&q=aplikasi+informatika")
+    row = page.locator("table tbody tr").first
+    assert row.locator("code").inner_text() == "2.16.03"
+    assert "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA" in row.inner_text()
+    page.screenshot(path=str(SHOTS / "code-search-page.png"))

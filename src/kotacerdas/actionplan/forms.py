@@ -94,6 +94,8 @@ class CodeInput(forms.TextInput):
             line = format_html(
                 '<span class="{}">{}</span>', "code-known" if reference.known else "code-unknown", reference
             )
+            if reference.other_program:
+                line += format_html('<span class="code-unknown">{}</span>', reference.other_program_text)
         return format_html(
             '{}<datalist id="{}_pilihan">{}</datalist>'
             '<small class="code-official" id="{}_official" aria-live="polite">{}</small>'
@@ -178,8 +180,9 @@ class ProgramForm(ActionPlanForm):
         widget.attrs.update(
             {"data-code-search": widget.search_url, "data-code-kind": "program", "data-name-field": "id_name"}
         )
-        if self.instance.code:
-            widget.reference = codes.reference(self.instance.code, self.region)
+        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
+        if shown:
+            widget.reference = codes.reference(shown, self.region)
         self.fields["code"].help_text = _("Ketik kode atau kata dari nama program, lalu pilih dari daftar.")
         self.fields["name"].required = False
         self.fields["name"].help_text = _("Kosongkan untuk memakai nama resmi dari nomenklatur.")
@@ -281,9 +284,10 @@ class ActivityForm(ActionPlanForm):
                 ),
             }
         )
-        if self.instance.code:
+        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
+        if shown:
             widget.reference = codes.reference(
-                self.instance.code, self.region, program_code=program.code if program else None
+                shown, self.region, program_code=program.code if program else None
             )
         self.fields["code"].help_text = (
             _(
