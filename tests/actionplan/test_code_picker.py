@@ -184,12 +184,15 @@ def test_activity_form_lists_only_the_programs_codes(world, login, programs):
     html = client.get(create).content.decode()
     assert _datalist(html, "code") == []
     assert reverse("actionplan-codes", kwargs={"slug": "katingan"}) in html
+    assert "Pilih program dulu: daftar kode berisi kegiatan dan sub kegiatan program itu." in html
 
 
 def test_program_form_lists_programs_and_fills_the_official_name(world, login, programs):
     client = login(world.user("admin_bappelitbang"))
     create = reverse("object-create", kwargs={"slug": "katingan", "kind": "program"})
-    offered = _datalist(client.get(create).content.decode(), "code")
+    html = client.get(create).content.decode()
+    offered = _datalist(html, "code")
+    assert "Ketik kode atau kata dari nama program, lalu pilih dari daftar." in html
     assert "2.16.03" in offered and "1.02.02" in offered
     assert "2.16.01" in offered and "5.01.01" in offered  # the support program, by bidang
     assert all(code.count(".") == 2 for code in offered)

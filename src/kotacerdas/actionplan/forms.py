@@ -180,10 +180,11 @@ class ProgramForm(ActionPlanForm):
         widget.attrs.update(
             {"data-code-search": widget.search_url, "data-code-kind": "program", "data-name-field": "id_name"}
         )
+        # (the help text before the bound field is made: a BoundField keeps the help text it was made with)
+        self.fields["code"].help_text = _("Ketik kode atau kata dari nama program, lalu pilih dari daftar.")
         shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
         if shown:
             widget.reference = codes.reference(shown, self.region)
-        self.fields["code"].help_text = _("Ketik kode atau kata dari nama program, lalu pilih dari daftar.")
         self.fields["name"].required = False
         self.fields["name"].help_text = _("Kosongkan untuk memakai nama resmi dari nomenklatur.")
 
@@ -284,11 +285,6 @@ class ActivityForm(ActionPlanForm):
                 ),
             }
         )
-        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
-        if shown:
-            widget.reference = codes.reference(
-                shown, self.region, program_code=program.code if program else None
-            )
         self.fields["code"].help_text = (
             _(
                 "Ketik kode atau kata dari nama kegiatan/sub kegiatan; daftar berisi kode program yang dipilih."
@@ -296,6 +292,11 @@ class ActivityForm(ActionPlanForm):
             if program
             else _("Pilih program dulu: daftar kode berisi kegiatan dan sub kegiatan program itu.")
         )
+        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
+        if shown:
+            widget.reference = codes.reference(
+                shown, self.region, program_code=program.code if program else None
+            )
         self.fields["output_indicator"].help_text = _(
             "Bila kosong, diisi indikator sub kegiatan dari nomenklatur saat disimpan."
         )
