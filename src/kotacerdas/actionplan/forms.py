@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas import formatting
-from kotacerdas.actionplan import funding, services
+from kotacerdas.actionplan import codes, funding, services
 from kotacerdas.actionplan import models as m
 from kotacerdas.assessment.models import Strategy
 from kotacerdas.framework.models import Element, Pillar
@@ -51,6 +54,63 @@ def program_label(program: m.Program) -> str:
 
 def screening_label(screening: m.Screening) -> str:
     return f"{screening.activity.ref} · {screening.local_wisdom.name} ({screening.get_relation_display()})"
+
+
+class CodeInput(forms.TextInput):
+    """A code typed or picked from a short ``<datalist>`` of the nomenclature, with the official name below it.
+
+    Without script this is a text input whose list holds the codes the form offers (the programs, or the kegiatan
+    and sub kegiatan of the activity's program) and a link to the search page. ``code_picker.js`` fetches matches
+    from that page's JSON while typing and fills the official name (program) or the proposed output indicator
+    (activity). The form sets :attr:`choices`, :attr:`reference` and the ``data-*`` attributes.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.choices: list = []
+        self.reference = None
+        self.search_url = ""
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        copy.choices, copy.reference = list(self.choices), self.reference
+        return copy
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["list"] = f"{context['widget']['attrs'].get('id', name)}_pilihan"
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        input_id = (attrs or {}).get("id") or self.attrs.get("id") or name
+        options = format_html_join(
+            "",
+            '<option value="{}" label="{} · {}"></option>',
+            ((e.code, e.level_name, e.name) for e in self.choices),
+        )
+        reference = self.reference
+        line = ""
+        if reference is not None:
+            line = format_html(
+                '<span class="{}">{}</span>', "code-known" if reference.known else "code-unknown", reference
+            )
+            if reference.other_program:
+                line += format_html('<span class="code-unknown">{}</span>', reference.other_program_text)
+        return format_html(
+            '{}<datalist id="{}_pilihan">{}</datalist>'
+            '<small class="code-official" id="{}_official" aria-live="polite">{}</small>'
+            '<small class="help code-search-link"><a href="{}" target="_blank" rel="noopener">{}</a></small>'
+            '<script src="{}" defer></script>',
+            html,
+            input_id,
+            options,
+            input_id,
+            line,
+            self.search_url,
+            _("Cari kode dalam nomenklatur (halaman baru)"),
+            static("kotacerdas/code_picker.js"),
+        )
 
 
 class ActionPlanForm(RegionForm):
@@ -111,10 +171,32 @@ class ProgramForm(ActionPlanForm):
     class Meta:
         model = m.Program
         fields = ["agency", "pillar", "elements", "code", "name", "description", *SOURCE_FIELDS]
-        widgets = {"elements": forms.SelectMultiple(attrs=MULTI)}
+        widgets = {"elements": forms.SelectMultiple(attrs=MULTI), "code": CodeInput}
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, access=access, **kwargs)
+        widget = self.fields["code"].widget
+        widget.choices = codes.program_choices(self.region)
+        widget.search_url = reverse("actionplan-codes", kwargs={"slug": self.region.slug}) + "?jenis=program"
+        widget.attrs.update(
+            {"data-code-search": widget.search_url, "data-code-kind": "program", "data-name-field": "id_name"}
+        )
+        # (the help text before the bound field is made: a BoundField keeps the help text it was made with)
+        self.fields["code"].help_text = _("Ketik kode atau kata dari nama program, lalu pilih dari daftar.")
+        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
+        if shown:
+            widget.reference = codes.reference(shown, self.region)
+        self.fields["name"].required = False
+        self.fields["name"].help_text = _("Kosongkan untuk memakai nama resmi dari nomenklatur.")
 
     def clean(self):
         data = super().clean()
+        if not data.get("name") and data.get("code"):
+            name = codes.official_name(data["code"], self.region)
+            if name:
+                data["name"] = codes.clipped(name, m.Program._meta.get_field("name").max_length)
+            else:
+                self.add_error("name", _("Isi nama program: kode ini tidak ada dalam nomenklatur."))
         agency, code, pillar = data.get("agency"), data.get("code"), data.get("pillar")
         if agency and code and pillar:
             clash = m.Program.objects.filter(region=self.region, agency=agency, code=code, pillar=pillar)
@@ -163,8 +245,11 @@ class ActivityForm(ActionPlanForm):
             *SOURCE_FIELDS,
         ]
         widgets = {
-            name: forms.SelectMultiple(attrs=MULTI)
-            for name in ("locations", "missions", "strategies", "elements", "depends_on", "components")
+            **{
+                name: forms.SelectMultiple(attrs=MULTI)
+                for name in ("locations", "missions", "strategies", "elements", "depends_on", "components")
+            },
+            "code": CodeInput,
         }
 
     def __init__(self, *args, access: Access, **kwargs):
@@ -174,9 +259,70 @@ class ActivityForm(ActionPlanForm):
         deps.label_from_instance = lambda a: f"{a.ref} · {a.name}"
         for name in ("locations", "missions", "strategies", "elements", "depends_on", "components"):
             self.fields[name].help_text = _("Tahan Ctrl (atau ⌘) untuk memilih lebih dari satu.")
+        self._code_picker()
+
+    def _chosen_program(self) -> m.Program | None:
+        """The program the form shows as chosen (posted, prefilled or stored), among the ones it offers."""
+        value = self["program"].value()
+        if value in (None, "") or not str(value).isdigit():
+            return None
+        return self.fields["program"].queryset.filter(pk=int(value)).first()
+
+    def _code_picker(self) -> None:
+        widget = self.fields["code"].widget
+        program = self._chosen_program()
+        widget.choices = codes.activity_choices(program.code, self.region) if program else []
+        widget.search_url = reverse("actionplan-codes", kwargs={"slug": self.region.slug}) + (
+            f"?program={program.pk}" if program else ""
+        )
+        widget.attrs.update(
+            {
+                "data-code-search": reverse("actionplan-codes", kwargs={"slug": self.region.slug}),
+                "data-code-kind": "kegiatan",
+                "data-program-field": "id_program",
+                "data-indicator-field": "id_output_indicator",
+                "data-unit-field": "id_output_unit",
+                "data-proposed-note": _(
+                    "Indikator dan satuan keluaran diusulkan dari sub kegiatan ini; ubah bila perlu."
+                ),
+            }
+        )
+        self.fields["code"].help_text = (
+            _(
+                "Ketik kode atau kata dari nama kegiatan/sub kegiatan; daftar berisi kode program yang dipilih."
+            )
+            if program
+            else _("Pilih program dulu: daftar kode berisi kegiatan dan sub kegiatan program itu.")
+        )
+        shown = str(self["code"].value() or "").strip()  # as posted back, else as stored
+        if shown:
+            widget.reference = codes.reference(
+                shown, self.region, program_code=program.code if program else None
+            )
+        self.fields["output_indicator"].help_text = _(
+            "Bila kosong, diisi indikator sub kegiatan dari nomenklatur saat disimpan."
+        )
+
+    def _propose_output(self, data: dict) -> None:
+        """A sub kegiatan proposes its indikator and satuan where the user left them empty (never overwrites)."""
+        code = data.get("code")
+        if not code or "code" in self.errors:
+            return
+        indikator, satuan = codes.proposal(code, self.region)
+        if not indikator:
+            return
+        unit_length = m.Activity._meta.get_field("output_unit").max_length
+        if not data.get("output_indicator"):
+            length = m.Activity._meta.get_field("output_indicator").max_length
+            data["output_indicator"] = codes.clipped(indikator, length)
+            if not data.get("output_unit") and satuan:
+                data["output_unit"] = codes.clipped(satuan, unit_length)
+        elif not data.get("output_unit") and satuan and data["output_indicator"] == indikator:
+            data["output_unit"] = codes.clipped(satuan, unit_length)
 
     def clean(self):
         data = super().clean()
+        self._propose_output(data)
         deps = data.get("depends_on")
         if deps and self.instance.pk and any(d.pk == self.instance.pk for d in deps):
             self.add_error("depends_on", _("Kegiatan tidak dapat bergantung pada dirinya sendiri."))

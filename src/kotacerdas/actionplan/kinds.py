@@ -7,17 +7,18 @@ is not editable here: it changes through the status buttons of the activity page
 
 from __future__ import annotations
 
-from kotacerdas.actionplan import forms
+from kotacerdas.actionplan import codes, forms
 from kotacerdas.actionplan import models as m
 from kotacerdas.web.kinds import Kind, register
 
 KINDS = [
-    Kind("program", m.Program, forms.ProgramForm, ("code", "name", "agency", "pillar")),
+    Kind("program", m.Program, forms.ProgramForm, ("code", "name", "agency", "pillar"), notes=codes.notes),
     Kind(
         "kegiatan",
         m.Activity,
         forms.ActivityForm,
         ("ref", "name", "program", "horizon", "start_year", "end_year", "status"),
+        notes=codes.notes,
     ),
     Kind("biaya-tahunan", m.ActivityYear, forms.ActivityYearForm, ("activity", "year", "cost", "target")),
     Kind("profil-quick-win", m.QuickWinProfile, forms.QuickWinProfileForm, ("activity", "objective")),

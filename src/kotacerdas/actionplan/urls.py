@@ -6,7 +6,7 @@ modules (the region nav, the master plan): keep them.
 
 from django.urls import path
 
-from kotacerdas.actionplan import views
+from kotacerdas.actionplan import views, views_codes
 
 urlpatterns = [
     path("", views.overview, name="actionplan-overview"),
@@ -20,5 +20,6 @@ urlpatterns = [
     path("laporan/keselarasan/", views.alignment_report, name="actionplan-alignment"),
     path("laporan/keterpaduan/", views.integration_report, name="actionplan-integration"),
     path("laporan/kawasan/", views.district_report, name="actionplan-districts"),
+    path("kode/", views_codes.code_search, name="actionplan-codes"),
     path("laporan/quick-win/", views.quick_win_report, name="actionplan-quick-wins"),
 ]

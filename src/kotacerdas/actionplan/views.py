@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kotacerdas import formatting
-from kotacerdas.actionplan import alignment, funding, nomenclature, services
+from kotacerdas.actionplan import alignment, codes, funding, services
 from kotacerdas.actionplan.forms import ConsultationInlineForm, ScreeningInlineForm, mission_label
 from kotacerdas.actionplan.models import (
     Activity,
@@ -279,7 +279,8 @@ def _activity_page(
         blockers=services.approval_blockers(activity) if activity.status == Activity.Status.USULAN else [],
         problems=services.check_activity(activity),
         funding_warnings=[w.text(formatting.lang()) for w in funding.activity_warnings(activity)],
-        code_reference=nomenclature.describe(activity.code),
+        code_reference=codes.reference(activity.code, access.region, program_code=activity.program.code),
+        program_official=codes.official(activity.program.code, access.region),
         refusal=refusal,
         buttons=[
             (v, label)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from kotacerdas import charts as chart_module
-from kotacerdas.actionplan import alignment, services
+from kotacerdas.actionplan import alignment, codes, services
 from kotacerdas.actionplan.models import (
     Activity,
     ActivityYear,
@@ -26,6 +26,7 @@ from kotacerdas.assessment.analysis import RegionAnalysis
 from kotacerdas.masterplan.build_analysis import illustrative_mark
 from kotacerdas.masterplan.build_support import MISSING, Charts, ff, note, num, rupiah
 from kotacerdas.masterplan.content import BulletList, Paragraph, Section, Table
+from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import LocalWisdom, Mission, Region, RpjmdPeriod
 
 HORIZON_NAMES = {k: str(v) for k, v in Activity.Horizon.choices}
@@ -49,6 +50,8 @@ class PlanData:
     roadmap_name: str
     roadmap_problem: str | None
     blockers: list[str] = field(default_factory=list)
+    #: the region's nomenclature version: official names of program, kegiatan and sub kegiatan codes
+    nomenclature: str = nomenclature.DEFAULT_VERSION
 
 
 def choose_period(periods: list[RpjmdPeriod], start: int | None) -> RpjmdPeriod | None:
@@ -103,8 +106,27 @@ def gather(region: Region, a: RegionAnalysis) -> PlanData:
         roadmap_problem = ahp_problem or "Bobot kriteria belum dapat dipakai."
     return PlanData(
         period, periods, missions, activities, screening, quick_wins, ahp, ahp_problem, prio, roadmap,
-        roadmap_name, roadmap_problem,
+        roadmap_name, roadmap_problem, nomenclature=codes.version_of(region),
     )  # fmt: skip
+
+
+def program_title(program, d: PlanData) -> str:
+    """A program as the plan prints it: its code and its official name (the stored name when the code is unknown)."""
+    entry = nomenclature.lookup(program.code, d.nomenclature)
+    if entry is None:
+        return f"{program.code} {program.name} (kode tidak ada dalam nomenklatur)"
+    return f"{entry.code} {entry.name}"
+
+
+def activity_code_cells(x: Activity, d: PlanData) -> tuple[str, str]:
+    """(code, title) of an activity in the matrix: the code in the nomenclature's format, and the activity's own
+    title with the official kegiatan / sub kegiatan name beside it (never instead of it)."""
+    entry = nomenclature.lookup(x.code, d.nomenclature)
+    if entry is None:
+        return x.code, f"{x.name} (kode tidak ada dalam nomenklatur)"
+    if nomenclature.same_name(x.name, entry.name):
+        return entry.code, x.name
+    return entry.code, f"{x.name} ({entry.level_name}: {entry.name})"
 
 
 def mission_label(m: Mission) -> str:
@@ -465,7 +487,7 @@ def per_agency(chapter: Section, d: PlanData) -> None:
     rows = []
     for items in sorted(groups.values(), key=lambda g: g[0].program.agency.name.lower()):
         agency = items[0].program.agency
-        programs = sorted({f"{x.program.code} {x.program.name}" for x in items})
+        programs = sorted({program_title(x.program, d) for x in items})
         rows.append(
             (
                 f"{agency.name} ({agency.abbreviation})",
@@ -733,11 +755,12 @@ def annex_matrix(annex: Section, d: PlanData, marks: list) -> None:
         grand += cost
         targets = "; ".join(f"{y.year}: {ff(y.target, '-2')}" for y in x.years.all() if y.target is not None)
         indicator = x.output_indicator + (f" ({x.output_unit})" if x.output_unit else "")
+        code, title = activity_code_cells(x, d)
         rows.append(
             (
                 x.ref,
-                x.code,
-                x.name,
+                code,
+                title,
                 x.program.agency.abbreviation,
                 x.program.pillar.name,
                 HORIZON_NAMES.get(x.horizon, x.horizon),

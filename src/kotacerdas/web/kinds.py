@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -27,6 +28,8 @@ class Kind:
     form: type
     columns: tuple[str, ...]  # the list table; the first column links to the object
     create_form: type | None = None
+    #: extra lines of the detail page, after the fields: ``notes(obj, region)`` → [(label, text, css class)]
+    notes: Callable | None = None
 
     @property
     def admin_only_read(self) -> bool:

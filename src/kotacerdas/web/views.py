@@ -192,6 +192,8 @@ def object_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     extra = {"missions": obj.missions.all()} if k.key == "rpjmd" else {}
     if k.key == "kecamatan":
         extra["villages"] = obj.village_list.all()  # its desa and kelurahan from the official area codes
+    if k.notes is not None:
+        extra["notes"] = k.notes(obj, access.region)
     return render(
         request,
         "web/object_detail.html",

@@ -41,7 +41,9 @@ def test_crafted_region_annex_rows_and_total(complete):
     assert row == {
         "Ref": "GOV-01",
         "Kode": "2.16.03.2.02",
-        "Kegiatan": "Portal satu data",
+        # The activity's own title, with the official name of kegiatan 2.16.03.2.02 beside it (issue 12; CSV row
+        # "kegiatan,2.16.03.2.02,Pengelolaan E-government di Lingkup Pemerintah Daerah Kabupaten/Kota").
+        "Kegiatan": "Portal satu data (kegiatan: Pengelolaan E-government di Lingkup Pemerintah Daerah Kabupaten/Kota)",
         "OPD": "Diskominfo",
         "Pilar": "Smart Governance",
         "Jangka": "Jangka menengah (≤ 5 tahun)",
