@@ -4,7 +4,17 @@ from django.apps import apps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, District, GovernanceMember, LocalWisdom, Membership, Mission, Region, RpjmdPeriod
+from .models import (
+    Agency,
+    District,
+    GovernanceBasis,
+    GovernanceMember,
+    LocalWisdom,
+    Membership,
+    Mission,
+    Region,
+    RpjmdPeriod,
+)
 
 
 @admin.register(Region)
@@ -60,7 +70,12 @@ class LocalWisdomAdmin(RegionScopedAdmin):
 
 @admin.register(GovernanceMember)
 class GovernanceMemberAdmin(RegionScopedAdmin):
-    list_display = ["name", "body", "role", "position", "region"]
+    list_display = ["name", "body", "role", "sector", "position", "start_year", "end_year", "region"]
+
+
+@admin.register(GovernanceBasis)
+class GovernanceBasisAdmin(RegionScopedAdmin):
+    list_display = ["body", "number", "date", "placeholder", "start_year", "end_year", "region"]
 
 
 @admin.register(Membership)
