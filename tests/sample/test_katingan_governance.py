@@ -37,6 +37,14 @@ def test_the_dewan_has_a_chair_per_term_and_the_current_one_is_the_regent_of_202
     assert all(a[1] < b[0] for a, b in zip(terms, terms[1:], strict=False))
 
 
+def test_the_tim_pelaksana_of_the_current_term_is_chaired_by_the_sekda_of_2025(loaded_katingan):
+    chairs = GovernanceMember.objects.filter(
+        region=loaded_katingan.region, body="tim_pelaksana", role="ketua"
+    )
+    latest = max(chairs, key=lambda m: m.start_year or 0)
+    assert (latest.name, latest.start_year) == ("Deddy Ferras", 2025)  # katingan.md §2: Pj Sekda in 2025
+
+
 def test_members_come_from_every_pentahelix_sector_and_are_marked(loaded_katingan):
     members = list(GovernanceMember.objects.filter(region=loaded_katingan.region))
     assert {m.sector for m in members} == {c for c, _ in GovernanceMember.Sector.choices}
