@@ -11,6 +11,7 @@ from kotacerdas.interchange.schema import load_schema
 from kotacerdas.regions.models import (
     Agency,
     District,
+    GovernanceBasis,
     GovernanceMember,
     LocalWisdom,
     Membership,
@@ -44,6 +45,7 @@ PARTS = {
     "agencies": (_items("agencies"), Agency, set(), {"region"}),
     "local_wisdom": (_items("local_wisdom"), LocalWisdom, set(), {"region"}),
     "governance": (_items("governance"), GovernanceMember, set(), {"region", "order"}),
+    "governance_basis": (_items("governance_basis"), GovernanceBasis, set(), {"region"}),
     "users": (_items("users"), Membership, {"username"}, {"region", "user"}),
 }
 
@@ -61,6 +63,11 @@ def test_enums_equal_the_model_choices():
     assert _items("local_wisdom")["category"]["enum"] == LocalWisdom.Category.values
     assert _items("governance")["body"]["enum"] == GovernanceMember.Body.values
     assert _items("governance")["role"]["enum"] == GovernanceMember.Role.values
+    assert _items("governance")["sector"]["enum"] == [
+        *GovernanceMember.Sector.values,
+        "",
+    ]  # "" = not recorded
+    assert _items("governance_basis")["body"]["enum"] == GovernanceMember.Body.values
     assert _items("users")["role"]["enum"] == Role.values
 
 
@@ -103,6 +110,10 @@ def test_numeric_ranges_equal_the_model_validators():
         "rpjmd.start_year",
         "rpjmd.end_year",
         "missions.number",
+        "governance.start_year",
+        "governance.end_year",
+        "governance_basis.start_year",
+        "governance_basis.end_year",
     }
 
 
@@ -127,9 +138,9 @@ def test_every_object_of_the_schema_refuses_unknown_keys():
     runs = PROPS["runs"]["items"]["properties"]
     free = [runs["parameters"], runs["result"]]
     found = [node for node in objects(SCHEMA) if not any(node is f for f in free)]
-    # the workspace's objects (with a district's villages), then bimtek I and II's (assessment.py), the document settings (document.py), then
+    # the workspace's objects (with a district's villages and governance_basis), then bimtek I and II's (assessment.py), the document settings (document.py), then
     # the action plan's (actionplan.py)
-    assert len(found) == 10 + 14 + 1 + 14
+    assert len(found) == 11 + 14 + 1 + 14
     assert all(node.get("additionalProperties") is False for node in found)
 
 

@@ -90,9 +90,23 @@ def test_thirteen_kecamatan_with_161_desa_and_kelurahan(loaded_katingan):
     assert districts.get(name="Katingan Hilir").capital == "Kasongan"
 
 
-def test_the_unknown_desa_kelurahan_split_is_said_in_the_source(loaded_katingan):
-    for district in District.objects.filter(region=loaded_katingan.region):
-        assert "Pembagian desa/kelurahan per kecamatan tidak ada di sumber" in district.source
+def test_the_desa_kelurahan_split_follows_the_area_codes(katingan_document):
+    # issue 12, from the area codes (Kepmendagri 300.2.2-2138/2025): 154 desa and these 7 kelurahan
+    districts = katingan_document["districts"]
+    kelurahan = {v["name"] for d in districts for v in d["villages"] if v["kind"] == "kelurahan"}
+    assert kelurahan == {"Kasongan Baru", "Kasongan Lama", "Pendahara", "Samba Kahayan", "Tumbang Sanamang",
+                         "Pagatan Hilir", "Pagatan Hulu"}  # fmt: skip
+    assert sum(d["desa"] for d in districts) == 154 and sum(d["kelurahan"] for d in districts) == 7
+    for d in districts:
+        assert d["code"].startswith("62.06.") and all(
+            v["code"].startswith(d["code"] + ".") for v in d["villages"]
+        )
+        assert (d["desa"], d["kelurahan"]) == (
+            sum(v["kind"] == "desa" for v in d["villages"]),
+            sum(v["kind"] == "kelurahan" for v in d["villages"]),
+        )
+        assert "Kepmendagri 300.2.2-2138/2025" in d["source"]
+    assert next(d for d in districts if d["name"] == "Katingan Hilir")["code"] == "62.06.02"
 
 
 def test_rpjmd_2018_vision_and_missions_word_for_word(loaded_katingan):

@@ -8,6 +8,7 @@ Stable order of every list (so that export → import → export is identical):
   other), then by name;
 - ``local_wisdom``: by category in the order of the model's choices, then by name;
 - ``governance``: their ``order`` (the list order of the file they came from), then body, then name;
+- ``governance_basis``: by body (dewan, tim_pelaksana), then start year, then number;
 - ``users``: by role (admin, operator, reviewer, viewer), then username.
 
 Names are compared in Python (case-folded, then exactly), never by the database's collation.
@@ -15,6 +16,7 @@ Names are compared in Python (case-folded, then exactly), never by the database'
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -40,6 +42,7 @@ from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import (
     Agency,
     District,
+    GovernanceBasis,
     GovernanceMember,
     LocalWisdom,
     Membership,
@@ -411,11 +414,20 @@ class LocalWisdomSection(_AgencyRefSection):
 
 
 class GovernanceSection(_AgencyRefSection):
-    """``governance``: members of the Dewan Smart City and the Tim Pelaksana, in the order of the list."""
+    """``governance``: members of the Dewan Smart City and the Tim Pelaksana, in the order of the list.
+
+    ``sector`` (pentahelix), ``start_year`` and ``end_year`` are optional: an export writes them only when they
+    have a value, so a file written before they existed exports unchanged.
+    """
 
     key = "governance"
     model = GovernanceMember
     FIELDS = ("body", "name", "position", "agency", "role", *SOURCED)
+    OPTIONAL = ("sector", "start_year", "end_year")
+
+    @property
+    def plain_fields(self) -> tuple[str, ...]:
+        return (*super().plain_fields, *self.OPTIONAL)
 
     def export(self, region: Region) -> list[dict]:
         by_body = rank(GovernanceMember.Body)
@@ -423,7 +435,15 @@ class GovernanceSection(_AgencyRefSection):
             GovernanceMember.objects.filter(region=region).select_related("agency"),
             key=lambda m: (m.order, by_body(m.body), name_key(m.name), m.pk),
         )
-        return [self._export_item(m) for m in rows]
+        result = []
+        for member in rows:
+            data = self._export_item(member)
+            optional = {name: getattr(member, name) for name in self.OPTIONAL}
+            at = list(data).index("role") + 1  # after the role, before the provenance
+            items = list(data.items())
+            items[at:at] = [(name, value) for name, value in optional.items() if value not in ("", None)]
+            result.append(dict(items))
+        return result
 
     def check(self, data: Any, ctx: CheckContext) -> None:
         self._check_items(entries(data), ctx)
@@ -431,6 +451,64 @@ class GovernanceSection(_AgencyRefSection):
     def write(self, data: list, ctx: WriteContext) -> None:
         for order, item in enumerate(data, start=1):
             ctx.save(self._new(item, ctx, order=order))
+
+
+class GovernanceBasisSection(Section):
+    """``governance_basis``: the legal basis (SK) of each body, per period. Optional; left out of an export when
+    the region records none, so older files export unchanged. A decree not found in open sources is written with
+    ``"placeholder": true`` and no number or date."""
+
+    key = "governance_basis"
+    required = False
+    omit_when_none = True
+    FIELDS = ("body", "title", "number", "date", "placeholder", "start_year", "end_year", *SOURCED)
+    PLAIN = tuple(f for f in FIELDS if f != "date")
+
+    def export(self, region: Region) -> list[dict] | None:
+        by_body = rank(GovernanceMember.Body)
+        rows = sorted(
+            GovernanceBasis.objects.filter(region=region),
+            key=lambda b: (by_body(b.body), b.start_year or 0, b.number, b.pk),
+        )
+        if not rows:
+            return None
+        result = []
+        for basis in rows:
+            data = plain(basis, self.PLAIN)
+            data["date"] = basis.date.isoformat() if basis.date else None
+            result.append({name: data[name] for name in self.FIELDS})
+        return result
+
+    def _instance(self, item: dict) -> GovernanceBasis:
+        basis = GovernanceBasis(**values(GovernanceBasis, item, self.PLAIN))
+        basis.date = _parse_date(item.get("date"))
+        return basis
+
+    def check(self, data: Any, ctx: CheckContext) -> None:
+        for i, item in entries(data):
+            path = (self.key, i)
+            date = item.get("date")
+            if isinstance(date, str) and _parse_date(date) is None:
+                ctx.report(
+                    path + ("date",),
+                    f"tanggal {date!r} tidak dikenali; tulis TTTT-BB-HH / date {date!r} is not YYYY-MM-DD",
+                )
+            ctx.validate_model(self._instance(item), path, exclude=["region"])
+
+    def write(self, data: list | None, ctx: WriteContext) -> None:
+        for item in data or []:
+            basis = self._instance(item)
+            basis.region = ctx.region
+            ctx.save(basis)
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 class UsersSection(Section):
@@ -513,5 +591,6 @@ WORKSPACE_SECTIONS: list[Section] = [
     AgenciesSection(),
     LocalWisdomSection(),
     GovernanceSection(),
+    GovernanceBasisSection(),
     UsersSection(),
 ]

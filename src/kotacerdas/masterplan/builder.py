@@ -32,7 +32,7 @@ from kotacerdas.masterplan.build_support import MISSING, Charts, Progress, ff, n
 from kotacerdas.masterplan.content import BulletList, Document, Paragraph, Section, Table
 from kotacerdas.masterplan.models import DocumentSettings
 from kotacerdas.regions import models as rm
-from kotacerdas.regions.models import GovernanceMember, Region
+from kotacerdas.regions.models import GovernanceBasis, GovernanceMember, Region
 
 __all__ = ["CHAPTERS", "build", "draft_reasons"]
 
@@ -336,7 +336,9 @@ def executive_summary(section: Section, region: Region, a: RegionAnalysis, d: Pl
             if not own:
                 lines.append(f"{label}: belum ada anggota yang tercatat.")
                 continue
-            chair = next((m for m in own if m.role == GovernanceMember.Role.KETUA), None)
+            chairs = [m for m in own if m.role == GovernanceMember.Role.KETUA]
+            # the chair of the latest term (a regent chairs the Dewan only while in office); list order otherwise
+            chair = max(chairs, key=lambda m: m.start_year or 0, default=None)
             lines.append(
                 f"{label}: {len(own)} anggota"
                 + (
@@ -512,8 +514,37 @@ def introduction(chapter: Section, region: Region, a: RegionAnalysis, d: PlanDat
 # --- BAB VII, VIII, annexes -----------------------------------------------------------------------------------
 
 
+def _years(obj) -> str:
+    if obj.start_year is None and obj.end_year is None:
+        return ""
+    return f"{obj.start_year or ''}–{obj.end_year or ''}"
+
+
+def _member_role(member: GovernanceMember) -> str:
+    """The role, with the term it is held for and the pentahelix sector when recorded: "Ketua 2025–2029; Pemerintah"."""
+    text = member.get_role_display()
+    if years := _years(member):
+        text += f" {years}"
+    if member.sector:
+        text += f"; {member.get_sector_display()}"
+    return text
+
+
+def _legal_basis(basis: GovernanceBasis) -> str:
+    if basis.placeholder:
+        text = "SK belum ditemukan di sumber terbuka"
+    else:
+        text = f"Nomor {basis.number}" + (f" tanggal {basis.date.isoformat()}" if basis.date else "")
+    if basis.title:
+        text = f"{basis.title}: {text}"
+    if years := _years(basis):
+        text += f" (berlaku {years})"
+    return text + (" (contoh ilustratif)" if basis.illustrative else "")
+
+
 def governance(chapter: Section, region: Region, marks: list) -> None:
     members = list(GovernanceMember.objects.filter(region=region).select_related("agency"))
+    bases = list(GovernanceBasis.objects.filter(region=region))
     for body, label, text in (
         (
             GovernanceMember.Body.DEWAN,
@@ -531,6 +562,9 @@ def governance(chapter: Section, region: Region, marks: list) -> None:
     ):
         section = chapter.sub(label)
         section.add(Paragraph(text))
+        legal = [b for b in bases if b.body == body]
+        if legal:
+            section.add(Paragraph("Dasar hukum:"), BulletList(tuple(_legal_basis(b) for b in legal)))
         own = [m for m in members if m.body == body]
         if not own:
             section.add(note(f"Belum ada data anggota {label}."))
@@ -544,7 +578,7 @@ def governance(chapter: Section, region: Region, marks: list) -> None:
                         str(n),
                         m.name,
                         m.position or MISSING,
-                        m.get_role_display(),
+                        _member_role(m),
                         m.agency.abbreviation if m.agency else MISSING,
                     )
                     for n, m in enumerate(own, 1)

@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Agency,
     District,
+    GovernanceBasis,
     GovernanceMember,
     LocalWisdom,
     Membership,
@@ -83,7 +84,12 @@ class LocalWisdomAdmin(RegionScopedAdmin):
 
 @admin.register(GovernanceMember)
 class GovernanceMemberAdmin(RegionScopedAdmin):
-    list_display = ["name", "body", "role", "position", "region"]
+    list_display = ["name", "body", "role", "sector", "position", "start_year", "end_year", "region"]
+
+
+@admin.register(GovernanceBasis)
+class GovernanceBasisAdmin(RegionScopedAdmin):
+    list_display = ["body", "number", "date", "placeholder", "start_year", "end_year", "region"]
 
 
 @admin.register(Membership)

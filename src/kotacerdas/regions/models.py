@@ -441,7 +441,8 @@ class LocalWisdom(RegionOwned):
 
 
 class GovernanceMember(RegionOwned):
-    """A member of the Dewan Smart City or the Tim Pelaksana."""
+    """A member of the Dewan Smart City or the Tim Pelaksana, with the pentahelix sector they speak for and, when
+    the membership follows a term of office (a regent chairs the Dewan only while in office), its years."""
 
     class Body(models.TextChoices):
         DEWAN = "dewan", _("Dewan Smart City")
@@ -453,6 +454,16 @@ class GovernanceMember(RegionOwned):
         SEKRETARIS = "sekretaris", _("Sekretaris")
         KOORDINATOR = "koordinator", _("Koordinator pilar")
         ANGGOTA = "anggota", _("Anggota")
+
+    class Sector(models.TextChoices):
+        """The pentahelix: the five sectors a smart-city body draws on, plus adat (customary institutions)."""
+
+        PEMERINTAH = "pemerintah", _("Pemerintah")
+        AKADEMISI = "akademisi", _("Akademisi")
+        DUNIA_USAHA = "dunia_usaha", _("Dunia usaha")
+        MASYARAKAT = "masyarakat", _("Komunitas/masyarakat")
+        MEDIA = "media", _("Media")
+        ADAT = "adat", _("Adat")
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="governance_members")
     body = models.CharField(_("lembaga"), max_length=20, choices=Body.choices)
@@ -469,6 +480,25 @@ class GovernanceMember(RegionOwned):
     role = models.CharField(
         _("peran dalam lembaga"), max_length=20, choices=Role.choices, default=Role.ANGGOTA
     )
+    sector = models.CharField(
+        _("unsur pentahelix"),
+        max_length=20,
+        choices=Sector.choices,
+        blank=True,
+        help_text=_(
+            "Unsur yang diwakili: pemerintah, akademisi, dunia usaha, komunitas/masyarakat, media, adat."
+        ),
+    )
+    start_year = models.PositiveIntegerField(
+        _("mulai tahun"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveIntegerField(
+        _("sampai tahun"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+        help_text=_("Kosongkan bila keanggotaan tidak terikat masa jabatan."),
+    )
     order = models.PositiveIntegerField(_("urutan"), default=0)
     history = HistoricalRecords()
 
@@ -483,6 +513,72 @@ class GovernanceMember(RegionOwned):
     def clean(self) -> None:
         if self.agency_id and self.region_id and self.agency.region_id != self.region_id:
             raise ValidationError({"agency": _("Perangkat daerah ini milik daerah lain.")})
+        _check_years(self)
+
+
+def _check_years(obj) -> None:
+    if obj.start_year is not None and obj.end_year is not None and obj.end_year < obj.start_year:
+        raise ValidationError({"end_year": _("Tahun akhir tidak boleh sebelum tahun mulai.")})
+
+
+class GovernanceBasis(RegionOwned):
+    """The legal basis of a smart-city body: the regent's decree (SK) that forms it, for the years it applies.
+
+    A decree not found in open sources is recorded as a placeholder (``placeholder``) with no number or date, never
+    with an invented one.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="governance_bases")
+    body = models.CharField(_("lembaga"), max_length=20, choices=GovernanceMember.Body.choices)
+    title = models.CharField(
+        _("judul keputusan"),
+        max_length=300,
+        blank=True,
+        help_text=_("Misalnya: Keputusan Bupati tentang Pembentukan Dewan Smart City."),
+    )
+    number = models.CharField(_("nomor SK"), max_length=120, blank=True)
+    date = models.DateField(_("tanggal SK"), null=True, blank=True)
+    placeholder = models.BooleanField(
+        _("SK belum ditemukan"),
+        default=False,
+        help_text=_(
+            "Tandai bila SK belum ditemukan di sumber terbuka; jangan isi nomor atau tanggal karangan."
+        ),
+    )
+    start_year = models.PositiveIntegerField(
+        _("mulai tahun"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveIntegerField(
+        _("sampai tahun"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("dasar hukum lembaga tata kelola")
+        verbose_name_plural = _("dasar hukum lembaga tata kelola")
+        ordering = ["region", "body", "start_year", "number"]
+
+    def __str__(self) -> str:
+        what = self.number or _("SK belum ditemukan di sumber terbuka")
+        return f"{self.get_body_display()}: {what}"
+
+    def clean(self) -> None:
+        if self.placeholder and (self.number.strip() or self.date):
+            raise ValidationError(
+                {
+                    "number": _(
+                        "SK yang belum ditemukan tidak punya nomor atau tanggal; hapus centang atau isiannya."
+                    )
+                }
+            )
+        if not self.placeholder and not self.number.strip():
+            raise ValidationError(
+                {"number": _("Tuliskan nomor SK, atau tandai bahwa SK belum ditemukan di sumber terbuka.")}
+            )
+        _check_years(self)
 
 
 class Role(models.TextChoices):

@@ -26,6 +26,7 @@ from kotacerdas.reference import nomenclature
 from kotacerdas.regions.models import (
     Agency,
     District,
+    GovernanceBasis,
     GovernanceMember,
     LocalWisdom,
     Membership,
@@ -467,7 +468,17 @@ class LocalWisdomForm(RegionForm):
 class GovernanceMemberForm(RegionForm):
     class Meta:
         model = GovernanceMember
-        fields = ["body", "name", "position", "agency", "role", "order", *SOURCE_FIELDS]
+        fields = [
+            "body", "name", "position", "agency", "role", "sector", "start_year", "end_year", "order",
+            *SOURCE_FIELDS,
+        ]  # fmt: skip
+
+
+class GovernanceBasisForm(RegionForm):
+    class Meta:
+        model = GovernanceBasis
+        fields = ["body", "title", "number", "date", "placeholder", "start_year", "end_year", *SOURCE_FIELDS]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class MembershipForm(SafeFormMixin, forms.ModelForm):

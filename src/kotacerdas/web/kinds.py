@@ -10,6 +10,7 @@ from django.db import models
 from kotacerdas.regions.models import (
     Agency,
     District,
+    GovernanceBasis,
     GovernanceMember,
     LocalWisdom,
     Membership,
@@ -73,7 +74,13 @@ KINDS: dict[str, Kind] = {
             "tata-kelola",
             GovernanceMember,
             forms.GovernanceMemberForm,
-            ("name", "body", "role", "position", "agency"),
+            ("name", "body", "role", "sector", "position", "agency", "start_year", "end_year"),
+        ),
+        Kind(
+            "dasar-hukum",
+            GovernanceBasis,
+            forms.GovernanceBasisForm,
+            ("number", "body", "title", "date", "placeholder", "start_year", "end_year"),
         ),
         Kind(
             "anggota",

@@ -101,14 +101,18 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     agencies = list(region.agencies.select_related("district").annotate(n_wisdom=Count("local_wisdom")))
     wisdom = list(region.local_wisdom.select_related("agency"))
     governance = {}
+    for basis in region.governance_bases.all():
+        governance.setdefault(basis.get_body_display(), {"members": [], "bases": []})["bases"].append(basis)
     for member in region.governance_members.select_related("agency"):
-        governance.setdefault(member.get_body_display(), []).append(member)
+        governance.setdefault(member.get_body_display(), {"members": [], "bases": []})["members"].append(
+            member
+        )
     counts = {
         "kecamatan": len(districts),
         "rpjmd": len(periods),
         "opd": len(agencies),
         "kearifan_lokal": len(wisdom),
-        "tata_kelola": sum(len(v) for v in governance.values()),
+        "tata_kelola": sum(len(v["members"]) for v in governance.values()),
     }
     placeholders = Mission.objects.filter(region=region, placeholder=True).count()
     return render(
