@@ -121,3 +121,13 @@ def test_the_profile_may_not_switch_to_a_version_without_the_codes_in_use(world,
     response = admin.post("/d/katingan/profil/ubah/", _profile(region, DEFAULT_VERSION))
     assert response.status_code == 302
     assert Region.objects.get(pk=region.pk).nomenclature == DEFAULT_VERSION
+
+
+@pytest.mark.django_db
+def test_the_program_page_keeps_a_local_title_beside_the_official_name(world, admin):
+    data = {**_program_form(world, "2.16.03"), "local_title": "Katingan Terhubung"}
+    response = admin.post("/d/katingan/program/baru/", data)
+    assert response.status_code == 302
+    program = Program.objects.get(region=world.katingan, code="2.16.03", agency=world.diskominfo)
+    assert (program.name, program.local_title) == (APLIKASI, "Katingan Terhubung")
+    assert str(program) == f"2.16.03 {APLIKASI} (Katingan Terhubung)"

@@ -170,7 +170,16 @@ class ActionPlanForm(RegionForm):
 class ProgramForm(ActionPlanForm):
     class Meta:
         model = m.Program
-        fields = ["agency", "pillar", "elements", "code", "name", "description", *SOURCE_FIELDS]
+        fields = [
+            "agency",
+            "pillar",
+            "elements",
+            "code",
+            "name",
+            "local_title",
+            "description",
+            *SOURCE_FIELDS,
+        ]
         widgets = {"elements": forms.SelectMultiple(attrs=MULTI), "code": CodeInput}
 
     def __init__(self, *args, access: Access, **kwargs):
