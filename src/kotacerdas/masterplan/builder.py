@@ -142,8 +142,8 @@ def _build(region: Region, progress: Progress | None) -> Document:
             blockers.sub(
                 "Catatan Sumber Dana dan Aplikasi Nasional",
                 Paragraph(
-                    "Peringatan berikut tidak menghalangi dokumen final, tetapi menyatakan apa yang dapat dan tidak "
-                    "dapat dijanjikan rencana ini (docs/funding.md): satu baris per kegiatan dan peringatan."
+                    "Catatan berikut tidak menghalangi dokumen final; catatan ini menyatakan apa yang dapat dan tidak "
+                    "dapat dijanjikan rencana ini dari setiap sumber dana, dan kegiatan yang mirip aplikasi nasional."
                 ),
                 BulletList(tuple(notes)),
             )
