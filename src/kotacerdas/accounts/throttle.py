@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import render
@@ -41,6 +43,19 @@ class LoginThrottleHandler(AxesDatabaseHandler):
                 count = count * per_account // per_address
             worst = max(worst, count)
         return worst
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        """After a successful login, forget this account's failures, and only those.
+
+        axes would delete every attempt that matches the account *or the address*. A bimtek room shares one
+        address, so a colleague's successful login would clear the failures of an account someone there is
+        guessing and unlock it.
+        """
+        username = get_client_username(request, credentials)
+        if not username:
+            return 0
+        count, _ = AccessAttempt.objects.filter(username=username).delete()
+        return count
 
 
 def client_address(request) -> str:
