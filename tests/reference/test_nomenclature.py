@@ -139,3 +139,10 @@ def test_helpers_for_codes():
     assert n.program_of("2.16.03.2.02.0009") == "2.16.03"
     assert n.normalise(" 2.16.03 ") == "2.16.03"
     assert n.same_name("Program Kepegawaian  Daerah", "PROGRAM KEPEGAWAIAN DAERAH")
+
+
+def test_the_english_message_is_english_throughout():
+    message = n.check_activity("2.16.03.2.02.09", "2.16.03", lang="en").message
+    assert "e.g. 2.16.03.2.02 or 2.16.03.2.02.0009" in message
+    assert "misalnya" not in message and " atau " not in message
+    assert "misalnya 2.16.03" in n.check_program("2.16", lang="id").message

@@ -400,8 +400,14 @@ _TEXT = {
     },
 }
 _EXAMPLES = {
-    "program": "U.BB.PP, misalnya 2.16.03",
-    "activity": "U.BB.PP.K.KK atau U.BB.PP.K.KK.SSSS, misalnya 2.16.03.2.02 atau 2.16.03.2.02.0009",
+    "id": {
+        "program": "U.BB.PP, misalnya 2.16.03",
+        "activity": "U.BB.PP.K.KK atau U.BB.PP.K.KK.SSSS, misalnya 2.16.03.2.02 atau 2.16.03.2.02.0009",
+    },
+    "en": {
+        "program": "U.BB.PP, e.g. 2.16.03",
+        "activity": "U.BB.PP.K.KK or U.BB.PP.K.KK.SSSS, e.g. 2.16.03.2.02 or 2.16.03.2.02.0009",
+    },
 }
 
 
@@ -411,7 +417,7 @@ def check_program(code: str, version: str = DEFAULT_VERSION, *, name: str | None
     names = LEVEL_NAMES[lang]
     code = normalise(code)
     if level_of(code) != "program" or code.startswith("X"):
-        return CodeProblem("format", text["format"].format(code=code, example=_EXAMPLES["program"]))
+        return CodeProblem("format", text["format"].format(code=code, example=_EXAMPLES[lang]["program"]))
     entry = lookup(code, version)
     if entry is None:
         return CodeProblem(
@@ -435,7 +441,7 @@ def check_activity(code: str, program: str | None, version: str = DEFAULT_VERSIO
     code = normalise(code)
     level = level_of(code)
     if level not in ("kegiatan", "subkegiatan") or code.startswith("X"):
-        return CodeProblem("format", text["format"].format(code=code, example=_EXAMPLES["activity"]))
+        return CodeProblem("format", text["format"].format(code=code, example=_EXAMPLES[lang]["activity"]))
     if program and program_of(code) != normalise(program):
         return CodeProblem(
             "parent",
