@@ -390,7 +390,9 @@ class RegionFromCodeForm(SafeFormMixin, forms.Form):
         label=_("kode singkat"),
         max_length=60,
         required=False,
-        help_text=_("Kosongkan untuk memakai nama daerah (katingan)."),
+        help_text=_(
+            "Kosongkan untuk memakai nama daerah dalam huruf kecil, misalnya katingan untuk Kabupaten Katingan."
+        ),
     )
 
 
